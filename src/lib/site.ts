@@ -1,0 +1,29 @@
+import settings from '../site.config.ts';
+import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { fieldPath, showValue } from './errors.ts';
+
+/** A mistake in `src/site.config.ts`, worded for a person. */
+export class SiteConfigError extends Error {
+  override name = 'SiteConfigError';
+}
+
+/** Validates settings, throwing a `SiteConfigError` whose message names each bad setting. */
+export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteSettings {
+  const parsed = siteSchema.safeParse(input, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') return `${file}  ${issue.keys.join(', ')}: unknown setting`;
+    const input = 'input' in issue ? issue.input : undefined;
+    const got = input === undefined ? 'missing' : `got ${showValue(input)}`;
+    return `${file}  ${fieldPath(issue.path)}: ${issue.message}, ${got}`;
+  });
+  throw new SiteConfigError(lines.join('\n'));
+}
+
+let cached: SiteSettings | undefined;
+
+/** The newsletter's validated settings (validated once per process). */
+export function getSite(): SiteSettings {
+  cached ??= validateSite(settings);
+  return cached;
+}

@@ -1,0 +1,30 @@
+/**
+ * The only place a URL of this site is built. Pages, feeds, sitemap and
+ * email all ask here, so every link respects the base path and none points
+ * at a page that does not exist. The URL shapes are public API
+ * (`edition-format.md`, "URLs").
+ */
+import { getSite } from './site.ts';
+
+function withBase(path: string, base = getSite().base): string {
+  return `${base.replace(/\/$/, '')}${path}`;
+}
+
+/** Paths from the site root, base path included. */
+export const paths = {
+  /** `/`: the latest edition, then recent ones. */
+  home: () => withBase('/'),
+  /** `/editions/`: every edition by year. */
+  archive: () => withBase('/editions/'),
+  /** `/editions/<n>/`. */
+  edition: (number: number) => withBase(`/editions/${number}/`),
+  /** `/editions/<n>/#<section-id>`. */
+  section: (number: number, id: string) => withBase(`/editions/${number}/#${encodeURIComponent(id)}`),
+  /** A file in `public/` or a built asset, e.g. `favicon.svg`. */
+  asset: (name: string) => withBase(`/${name.replace(/^\//, '')}`),
+};
+
+/** An absolute URL (for feeds, canonical links and email) from a path `paths` built. */
+export function absolute(path: string, site = getSite().site): string {
+  return new URL(path, site.endsWith('/') ? site : `${site}/`).href;
+}

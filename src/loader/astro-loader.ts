@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { formatProblem, hasErrors } from '../lib/errors.ts';
+import { buildNow, visibleEditions } from '../lib/editions.ts';
+import { getSite } from '../lib/site.ts';
+import { editionModelSchema } from '../schemas/edition-model.ts';
+import { EDITIONS_DIR, loadEditions } from './load-editions.ts';
+
+/** A content mistake that stops a production build; its message is the problem lines. */
+export class ContentError extends Error {
+  override name = 'ContentError';
+  constructor(lines: string[]) {
+    super(
+      `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} in content; nothing was built.`,
+    );
+    this.stack = ''; // a content mistake is not a crash: no stack trace
+  }
+}
+
+/**
+ * The `editions` collection's loader. It runs the same loader the checker
+ * uses (`loadEditions`), so the collection holds exactly the editions the
+ * checker accepts. In `dev` a mistake is logged and the server keeps
+ * serving the other editions; in a build it stops the build.
+ */
+export function editionLoader(options: { dir?: string } = {}): Loader {
+  const dir = options.dir ?? process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
+  return {
+    name: 'newsletter-editions',
+    schema: editionModelSchema,
+    async load(context: LoaderContext) {
+      const root = fileURLToPath(context.config.root);
+      const dev = context.watcher !== undefined;
+      const sync = () => {
+        const site = getSite();
+        const result = loadEditions({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+        const lines = result.problems.map(formatProblem);
+        if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
+        for (const line of lines) context.logger.warn(line);
+        context.store.clear();
+        for (const edition of visibleEditions(result.editions, { production: !dev, now: buildNow() })) {
+          context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
+        }
+      };
+      sync();
+      const folder = join(root, dir);
+      context.watcher?.add(folder);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder)) sync();
+      });
+    },
+  };
+}

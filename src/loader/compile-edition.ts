@@ -1,0 +1,169 @@
+import type { ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { toZonedIso, isDateOnly } from '../lib/dates.ts';
+import { fieldPath, zodProblems, type Problem } from '../lib/errors.ts';
+import { isDiscussionText, threadKey } from '../lib/forums.ts';
+import { renderBody } from '../markdown/pipeline.ts';
+import type { ThreadFigures } from '../markdown/file-data.ts';
+import { splitSections, threadKeysIn } from '../markdown/split-sections.ts';
+import { discussionSchema } from '../schemas/discussion.ts';
+import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter } from '../schemas/edition.ts';
+import type { Edition, Thread } from '../schemas/edition-model.ts';
+import { sectionSchema } from '../schemas/section.ts';
+import type { SiteSettings } from '../schemas/site.ts';
+import { readEdition, type EditionSource } from './read-edition.ts';
+
+/** What compiling one file gives: the edition when it has no errors, and every problem found. */
+export interface CompileResult {
+  edition: Edition | null;
+  problems: Problem[];
+  /** Line of `edition:` in the file, for problems found across files. */
+  numberLine?: number | undefined;
+  /** Line of `date:` in the file, for problems found across files. */
+  dateLine?: number | undefined;
+}
+
+/** The settings compiling depends on; part of the render cache key. */
+export type CompileSettings = Pick<SiteSettings, 'timeZone' | 'lang'>;
+
+const DESCRIPTION_LENGTH = 200;
+
+function knownKeys(path: readonly PropertyKey[]): readonly string[] {
+  if (path[0] === 'discussions') return Object.keys(discussionSchema.shape);
+  if (path[0] === 'sections') return Object.keys(sectionSchema.shape);
+  return FRONT_MATTER_KEYS;
+}
+
+/** The start of the intro as plain text, cut at a word, for the default description. */
+function summarize(nodes: ElementContent[]): string {
+  const text = nodes
+    .map((n) => toString(n))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= DESCRIPTION_LENGTH) return text;
+  const cut = text.slice(0, DESCRIPTION_LENGTH - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Rules that need both the front matter and the rendered body. */
+function crossCheck(
+  file: string,
+  fm: FrontMatter,
+  source: EditionSource,
+  ids: string[],
+  linked: Set<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const id of Object.keys(fm.sections)) {
+    if (ids.includes(id)) continue;
+    problems.push({
+      file,
+      line: source.locate(['sections', id], { key: true }),
+      field: fieldPath(['sections', id]),
+      message: `no section has this id (ids: ${ids.join(', ') || 'none; start a section with a "##" heading'})`,
+      severity: 'error',
+    });
+  }
+  fm.discussions.forEach((d, i) => {
+    if (linked.has(threadKey(d.url))) return;
+    problems.push({
+      file,
+      line: source.locate(['discussions', i, 'url']),
+      field: fieldPath(['discussions', i, 'url']),
+      message: `${JSON.stringify(d.url)} is not linked in the body; expected a link to this thread where the text mentions it`,
+      severity: 'error',
+    });
+  });
+  return problems;
+}
+
+/**
+ * Compiles one edition file into the edition model: reads it, validates the
+ * front matter, renders the body and checks the rules that join the two.
+ * Pure: the same path, bytes and settings always give the same result, so
+ * the result can be cached by content hash and computed in any thread.
+ */
+export function compileEdition(file: string, bytes: Uint8Array, settings: CompileSettings): CompileResult {
+  const read = readEdition(file, bytes);
+  if (!read.source) return { edition: null, problems: read.problems };
+  const source = read.source;
+  const parsed = frontMatterSchema.safeParse(source.data, { reportInput: true });
+  const problems = parsed.success ? [] : zodProblems(parsed.error, file, source.locate, knownKeys);
+  const fm = parsed.success ? parsed.data : undefined;
+
+  const figures = new Map<string, ThreadFigures>(
+    (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
+  );
+  const { tree, file: vfile } = renderBody(source.body, { figures, lang: settings.lang });
+  for (const message of vfile.messages) {
+    problems.push({
+      file,
+      line: message.line ?? undefined,
+      field: message.ruleId ?? 'body',
+      message: message.reason,
+      severity: message.fatal ? 'error' : 'warning',
+    });
+  }
+  const { intro, sections } = splitSections(tree);
+  if (!intro.some((node) => toString(node).trim() || (node.type === 'element' && node.tagName === 'img'))) {
+    const firstHeading = tree.children.find((n) => n.type === 'element')?.position?.start.line;
+    problems.push({
+      file,
+      line: firstHeading,
+      field: 'intro',
+      message: 'missing; expected at least one paragraph before the first "##" heading',
+      severity: 'error',
+    });
+  }
+  const threads = vfile.data.threads ?? new Map();
+  if (fm)
+    problems.push(
+      ...crossCheck(
+        file,
+        fm,
+        source,
+        sections.map((s) => s.id),
+        new Set(threads.keys()),
+      ),
+    );
+  const result = { problems, numberLine: source.locate(['edition']), dateLine: source.locate(['date']) };
+  if (!fm || problems.some((p) => p.severity === 'error')) return { ...result, edition: null };
+
+  const date = toZonedIso(fm.date, settings.timeZone);
+  const byKey = new Map(fm.discussions.map((d) => [threadKey(d.url), d]));
+  const threadModels: Thread[] = [...threads].map(([key, { url, forum, text }]) => {
+    const given = byKey.get(key);
+    const asOf = given?.as_of ?? fm.date;
+    return {
+      key,
+      url,
+      text: isDiscussionText(text) ? null : text,
+      forum,
+      points: given?.points ?? null,
+      comments: given?.comments ?? null,
+      asOf: toZonedIso(asOf, settings.timeZone),
+      asOfHasTime: !isDateOnly(asOf),
+    };
+  });
+  const edition: Edition = {
+    number: fm.edition,
+    file,
+    date,
+    hasTime: !isDateOnly(fm.date),
+    headline: fm.title ?? null,
+    description: fm.description || summarize(intro),
+    draft: fm.draft,
+    introHtml: toHtml(intro),
+    sections: sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      html: toHtml(s.nodes),
+      threads: threadKeysIn(s.nodes),
+      topics: fm.sections[s.id]?.topics ?? [],
+    })),
+    threads: threadModels,
+  };
+  return { ...result, edition };
+}

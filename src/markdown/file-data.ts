@@ -1,0 +1,18 @@
+/** What the loader hands the plugins per file, and what they hand back, on `file.data`. */
+
+/** The figures an edition gives for one thread. */
+export interface ThreadFigures {
+  points: number | null;
+  comments: number | null;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** In: figures from the front matter's `discussions`, by thread key. */
+    figures: ReadonlyMap<string, ThreadFigures>;
+    /** In: the site's language, for number formats. */
+    lang: string;
+    /** Out: every thread linked in the body, by key, in order of first link. */
+    threads: globalThis.Map<string, { url: string; forum: string; text: string }>;
+  }
+}
