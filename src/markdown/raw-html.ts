@@ -7,7 +7,7 @@ import { imageUrlProblem, linkUrlProblem, schemeOf } from '../lib/link-rules.ts'
 import { report } from './report.ts';
 
 const TOKEN =
-  /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<[!?][^>]*>/g;
+  /<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|<[!?][^>]*>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 function attributesOf(source: string): Map<string, string> {
@@ -90,12 +90,15 @@ export default function remarkRawHtml() {
         TOKEN,
         (
           tag: string,
+          scriptName: string | undefined,
           slash: string | undefined,
           name: string | undefined,
           attrs: string | undefined,
           index: number,
         ) => {
           const at = lineAt(node, index);
+          // Script and style elements go whole: their content is code, not text.
+          if (scriptName) return checkTag(tag, false, scriptName, '', file, at);
           if (tag.startsWith('<!--')) {
             if (!tag.endsWith('-->'))
               report(file, at, 'html', 'comment is never closed with -->; the rest of the edition would be hidden');

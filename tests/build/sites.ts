@@ -1,0 +1,48 @@
+/** The sites the build tier builds once per run, and where their output goes. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const OUTPUT = join(ROOT, 'tests/.output');
+
+/** A site to build: a folder of editions and an output folder. */
+export interface FixtureSite {
+  name: string;
+  /** Editions folder, relative to the project root. */
+  editions: string;
+  /** Extra environment (e.g. BUILD_DATE). */
+  env?: Record<string, string>;
+}
+
+export const SITES = {
+  /** The repository's own content: Edition 2 as the newsletter publishes it. */
+  content: { name: 'content', editions: 'content/editions' },
+  /** Three small editions plus a draft and a scheduled one, for structure tests. */
+  fixture: { name: 'fixture', editions: 'tests/fixtures/site/editions', env: { BUILD_DATE: '2026-06-01T00:00:00Z' } },
+} satisfies Record<string, FixtureSite>;
+
+/** Where a site's `dist/` is written. */
+export function distOf(site: FixtureSite): string {
+  return join(OUTPUT, site.name);
+}
+
+/** Runs `astro build` for a site (or any editions folder); returns its exit status and output. */
+export function buildSite(site: FixtureSite, outDir = distOf(site)): { status: number | null; output: string } {
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        EDITIONS_DIR: site.editions,
+        ...site.env,
+      },
+    },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
