@@ -6,23 +6,25 @@
  */
 import { getSite } from './site.ts';
 
-function withBase(path: string, base = getSite().base): string {
-  return `${base.replace(/\/$/, '')}${path}`;
+/** Builds the site's paths for a base path (`/` or `/newsletter/`). */
+export function createPaths(base: string) {
+  const withBase = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+  return {
+    /** `/`: the latest edition, then recent ones. */
+    home: () => withBase('/'),
+    /** `/editions/`: every edition by year. */
+    archive: () => withBase('/editions/'),
+    /** `/editions/<n>/`. */
+    edition: (number: number) => withBase(`/editions/${number}/`),
+    /** `/editions/<n>/#<section-id>`. */
+    section: (number: number, id: string) => withBase(`/editions/${number}/#${encodeURIComponent(id)}`),
+    /** A file in `public/` or a built asset, e.g. `favicon.svg`. */
+    asset: (name: string) => withBase(`/${name.replace(/^\//, '')}`),
+  };
 }
 
-/** Paths from the site root, base path included. */
-export const paths = {
-  /** `/`: the latest edition, then recent ones. */
-  home: () => withBase('/'),
-  /** `/editions/`: every edition by year. */
-  archive: () => withBase('/editions/'),
-  /** `/editions/<n>/`. */
-  edition: (number: number) => withBase(`/editions/${number}/`),
-  /** `/editions/<n>/#<section-id>`. */
-  section: (number: number, id: string) => withBase(`/editions/${number}/#${encodeURIComponent(id)}`),
-  /** A file in `public/` or a built asset, e.g. `favicon.svg`. */
-  asset: (name: string) => withBase(`/${name.replace(/^\//, '')}`),
-};
+/** Paths from the site root, with the configured base path. */
+export const paths = createPaths(getSite().base);
 
 /** An absolute URL (for feeds, canonical links and email) from a path `paths` built. */
 export function absolute(path: string, site = getSite().site): string {

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { toZonedIso, isDateOnly } from '../lib/dates.ts';
-import { fieldPath, zodProblems, type Problem } from '../lib/errors.ts';
+import { fieldPath, sortProblems, zodProblems, type Problem } from '../lib/errors.ts';
 import { isDiscussionText, threadKey } from '../lib/forums.ts';
 import { renderBody } from '../markdown/pipeline.ts';
 import type { ThreadFigures } from '../markdown/file-data.ts';
@@ -45,6 +45,13 @@ function summarize(nodes: ElementContent[]): string {
   if (text.length <= DESCRIPTION_LENGTH) return text;
   const cut = text.slice(0, DESCRIPTION_LENGTH - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** The first line any part of a node was written on. */
+function firstLine(node: ElementContent | undefined): number | undefined {
+  if (!node) return undefined;
+  if (node.position) return node.position.start.line;
+  return node.type === 'element' ? firstLine(node.children[0]) : undefined;
 }
 
 /** Rules that need both the front matter and the rendered body. */
@@ -108,7 +115,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   }
   const { intro, sections } = splitSections(tree);
   if (!intro.some((node) => toString(node).trim() || (node.type === 'element' && node.tagName === 'img'))) {
-    const firstHeading = tree.children.find((n) => n.type === 'element')?.position?.start.line;
+    const firstHeading = sections[0] && firstLine(sections[0].nodes[0]);
     problems.push({
       file,
       line: firstHeading,
@@ -128,7 +135,11 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
         new Set(threads.keys()),
       ),
     );
-  const result = { problems, numberLine: source.locate(['edition']), dateLine: source.locate(['date']) };
+  const result = {
+    problems: sortProblems(problems),
+    numberLine: source.locate(['edition']),
+    dateLine: source.locate(['date']),
+  };
   if (!fm || problems.some((p) => p.severity === 'error')) return { ...result, edition: null };
 
   const date = toZonedIso(fm.date, settings.timeZone);

@@ -1,10 +1,32 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 
 /** Source folders whose code decides what an edition compiles to. */
-const PIPELINE_DIRS = ['src/markdown', 'src/loader', 'src/schemas', 'src/lib'];
+const PIPELINE_DIRS = ['markdown', 'loader', 'schemas', 'lib'];
+const SOURCE = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * A hash of everything besides the file that decides what it compiles to:
+ * the settings, the pipeline's own source code and the installed packages.
+ */
+function pipelineVersion(settings: string): string {
+  const hash = createHash('sha256').update(settings);
+  try {
+    for (const folder of PIPELINE_DIRS) {
+      for (const name of readdirSync(join(SOURCE, folder)).sort()) {
+        if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(SOURCE, folder, name)));
+      }
+    }
+    hash.update(readFileSync(join(SOURCE, '../package-lock.json')));
+  } catch {
+    // Sources not where expected (bundled?): a key nobody else has means no stale hits.
+    hash.update(String(Math.random()));
+  }
+  return hash.digest('hex');
+}
 
 /**
  * A cache of compiled editions, one JSON file per key. The key covers the
@@ -17,18 +39,7 @@ export class RenderCache {
 
   constructor(root: string, settings: CompileSettings, dir = join(root, 'node_modules/.cache/newsletter')) {
     this.#dir = dir;
-    const hash = createHash('sha256').update(JSON.stringify(settings));
-    for (const folder of PIPELINE_DIRS) {
-      for (const name of readdirSync(join(root, folder)).sort()) {
-        if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(root, folder, name)));
-      }
-    }
-    try {
-      hash.update(readFileSync(join(root, 'package-lock.json')));
-    } catch {
-      // No lock file: the package versions simply are not part of the key.
-    }
-    this.#version = hash.digest('hex');
+    this.#version = pipelineVersion(JSON.stringify(settings));
   }
 
   /** The cache key of one file. */

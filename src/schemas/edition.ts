@@ -11,35 +11,38 @@ import { threadKey } from '../lib/forums.ts';
  * by `src/loader/compile-edition.ts`.
  */
 export const frontMatterSchema = z
-  .strictObject({
-    /** The edition number: unique across editions, and the page's URL. */
-    edition: z
-      .int({ error: 'expected a positive whole number' })
-      .positive({ error: 'expected a positive whole number' }),
-    /** When the edition is published: `2026-03-22` or `2026-03-22T12:14:00-04:00`. */
-    date: dateSchema,
-    /** A headline. Default: "<newsletter> — Edition N". */
-    title: z
-      .string({ error: 'expected a headline' })
-      .trim()
-      .min(1, { error: 'expected a non-empty headline' })
-      .max(120, { error: 'expected at most 120 characters' })
-      .optional(),
-    /** For search engines, feeds and previews. Default: the start of the intro. */
-    description: z
-      .string({ error: 'expected a short description' })
-      .trim()
-      .max(300, { error: 'expected at most 300 characters' })
-      .optional(),
-    /** Drafts render in `dev` only. Default false. */
-    draft: z.boolean({ error: 'expected true or false' }).default(false),
-    /** Figures for discussion threads linked in the body. Default none. */
-    discussions: z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
-    /** Extra data per section, keyed by section id. Default none. */
-    sections: z
-      .record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' })
-      .default({}),
-  })
+  .strictObject(
+    {
+      /** The edition number: unique across editions, and the page's URL. */
+      edition: z
+        .int({ error: 'expected a positive whole number' })
+        .positive({ error: 'expected a positive whole number' }),
+      /** When the edition is published: `2026-03-22` or `2026-03-22T12:14:00-04:00`. */
+      date: dateSchema,
+      /** A headline. Default: "<newsletter> — Edition N". */
+      title: z
+        .string({ error: 'expected a headline' })
+        .trim()
+        .min(1, { error: 'expected a non-empty headline' })
+        .max(120, { error: 'expected at most 120 characters' })
+        .optional(),
+      /** For search engines, feeds and previews. Default: the start of the intro. */
+      description: z
+        .string({ error: 'expected a short description' })
+        .trim()
+        .max(300, { error: 'expected at most 300 characters' })
+        .optional(),
+      /** Drafts render in `dev` only. Default false. */
+      draft: z.boolean({ error: 'expected true or false' }).default(false),
+      /** Figures for discussion threads linked in the body. Default none. */
+      discussions: z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
+      /** Extra data per section, keyed by section id. Default none. */
+      sections: z
+        .record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' })
+        .default({}),
+    },
+    { error: 'expected "key: value" lines such as "edition: 2"' },
+  )
   .superRefine((data, ctx) => {
     const seen = new Map<string, number>();
     data.discussions.forEach((d, i) => {

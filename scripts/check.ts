@@ -1,0 +1,70 @@
+/**
+ * `npm run check`: validates every edition without building the site, with
+ * the same loader the build uses. Prints every problem of every file, one per
+ * line, then a summary; exits 1 on any error.
+ *
+ *   npm run check                    # lines for people
+ *   npm run check -- --format json   # the same findings as JSON
+ *   npm run check -- --dir path      # another editions folder
+ *
+ * With GITHUB_ACTIONS=true it also prints ::error annotations.
+ */
+import { parseArgs } from 'node:util';
+import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
+import { hasErrors } from '../src/lib/errors.ts';
+import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
+import { getSite, SiteConfigError } from '../src/lib/site.ts';
+import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
+
+function main(): number {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        format: { type: 'string', default: 'text' },
+        dir: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+      },
+    }).values;
+  } catch (error) {
+    console.error(
+      `check: ${(error as Error).message}\nusage: npm run check -- [--format text|json] [--dir content/editions]`,
+    );
+    return 2;
+  }
+  if (args.format !== 'text' && args.format !== 'json') {
+    console.error(`check: --format: expected "text" or "json", got "${args.format}"`);
+    return 2;
+  }
+  let site;
+  try {
+    site = getSite();
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const result = loadEditions({
+    root: process.cwd(),
+    dir: args.dir,
+    settings: { timeZone: site.timeZone, lang: site.lang },
+  });
+  const now = buildNow();
+  const unpublished = result.editions
+    .map((e) => ({ edition: e.number, file: e.file, date: e.date, status: unpublishedReason(e, now) }))
+    .filter((e) => e.status !== null)
+    .sort((a, b) => a.edition - b.edition);
+
+  if (args.format === 'json') {
+    const summary = summaryLine(result.problems, result.files);
+    console.log(JSON.stringify({ summary, files: result.files, problems: result.problems, unpublished }, null, 2));
+  } else {
+    for (const line of problemLines(result.problems)) console.log(line);
+    for (const u of unpublished)
+      console.log(`${u.file}  ${u.status}: edition ${u.edition} (${u.date}) is left out of production builds`);
+    console.log(summaryLine(result.problems, result.files));
+  }
+  if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of result.problems) console.log(githubAnnotation(p));
+  return hasErrors(result.problems) ? 1 : 0;
+}
+
+process.exitCode = main();
