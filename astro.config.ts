@@ -1,15 +1,8 @@
 import { defineConfig } from 'astro/config';
-import { getSite, SiteConfigError } from './src/lib/site.ts';
+import { getSiteOrExit } from './src/lib/site.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
-let site;
-try {
-  site = getSite();
-} catch (error) {
-  if (!(error instanceof SiteConfigError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const site = getSiteOrExit();
 
 /** Wiring only: the newsletter's settings live in src/site.config.ts. */
 export default defineConfig({

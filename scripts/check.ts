@@ -13,10 +13,10 @@ import { parseArgs } from 'node:util';
 import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
 import { hasErrors } from '../src/lib/errors.ts';
 import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
-import { getSite, SiteConfigError } from '../src/lib/site.ts';
+import { getSiteOrExit } from '../src/lib/site.ts';
 import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
 
-function main(): number {
+async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -35,15 +35,8 @@ function main(): number {
     console.error(`check: --format: expected "text" or "json", got "${args.format}"`);
     return 2;
   }
-  let site;
-  try {
-    site = getSite();
-  } catch (error) {
-    if (!(error instanceof SiteConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
-  const result = loadEditions({
+  const site = getSiteOrExit();
+  const result = await loadEditions({
     root: process.cwd(),
     dir: args.dir,
     settings: { timeZone: site.timeZone, lang: site.lang },
@@ -67,4 +60,4 @@ function main(): number {
   return hasErrors(result.problems) ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -27,3 +27,14 @@ export function getSite(): SiteSettings {
   cached ??= validateSite(settings);
   return cached;
 }
+
+/** The settings for a command-line entry point: a mistake is printed as its lines and the process exits 1, without a stack trace. */
+export function getSiteOrExit(): SiteSettings {
+  try {
+    return getSite();
+  } catch (error) {
+    if (!(error instanceof SiteConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -32,9 +32,9 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
       const dev = context.watcher !== undefined;
-      const sync = () => {
+      const sync = async () => {
         const site = getSite();
-        const result = loadEditions({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+        const result = await loadEditions({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
         const lines = result.problems.map(formatProblem);
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
         for (const line of lines) context.logger.warn(line);
@@ -43,11 +43,11 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
       };
-      sync();
+      await sync();
       const folder = join(root, dir);
       context.watcher?.add(folder);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) sync();
+        if (path.startsWith(folder)) sync().catch((error: unknown) => context.logger.error(String(error)));
       });
     },
   };

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { hasErrors, sortProblems, type Problem } from '../lib/errors.ts';
+import { sortProblems, type Problem } from '../lib/errors.ts';
 import type { Edition } from '../schemas/edition-model.ts';
-import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
+import type { CompileResult, CompileSettings } from './compile-edition.ts';
+import { compileMany } from './compile-pool.ts';
 import { RenderCache } from './render-cache.ts';
 
 /** Where editions live, relative to the project root. */
@@ -18,6 +19,8 @@ export interface LoadOptions {
   settings: CompileSettings;
   /** Keep results in `node_modules/.cache`. Default true. */
   cache?: boolean;
+  /** Most worker threads to compile with. Default: one per core. */
+  threads?: number;
 }
 
 /** Every edition of a folder, and every problem of every file. */
@@ -97,20 +100,23 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
  * applies the rules across files. Never throws for a content mistake: the
  * caller decides what problems mean (a build stops, `dev` keeps serving).
  */
-export function loadEditions(options: LoadOptions): LoadResult {
+export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const dir = options.dir ?? EDITIONS_DIR;
   const folder = join(options.root, dir);
   const cache = options.cache === false ? undefined : new RenderCache(options.root, options.settings);
-  const results = listEditionFiles(folder).map((name) => {
+  const files = listEditionFiles(folder).map((name) => {
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
     const bytes = readFileSync(join(folder, name));
     const key = cache?.key(file, bytes);
-    const hit = key ? cache?.get(key) : undefined;
-    if (hit) return hit;
-    const result = compileEdition(file, bytes, options.settings);
-    if (key) cache?.set(key, result);
-    return result;
+    return { file, bytes, key, hit: key ? cache?.get(key) : undefined };
   });
+  const misses = files.filter((f) => !f.hit);
+  const compiled = await compileMany(misses, options.settings, options.threads ? { threads: options.threads } : {});
+  misses.forEach((f, i) => {
+    f.hit = compiled[i];
+    if (f.key && f.hit) cache?.set(f.key, f.hit);
+  });
+  const results = files.map((f) => f.hit!);
   const problems = sortProblems([...results.flatMap((r) => r.problems), ...checkAcrossFiles(results)]);
   const taken = new Set<number>();
   const editions = results
@@ -119,9 +125,4 @@ export function loadEditions(options: LoadOptions): LoadResult {
     .filter((e) => !taken.has(e.number) && taken.add(e.number))
     .reverse();
   return { editions, problems, files: results.length };
-}
-
-/** True when the load found any error. */
-export function loadFailed(result: LoadResult): boolean {
-  return hasErrors(result.problems);
 }

@@ -1,18 +1,32 @@
 import { z } from 'astro/zod';
+import { classifyUrl } from '../lib/forums.ts';
+import { dateSchema } from './date.ts';
 
 const count = () =>
   z.int({ error: 'expected a whole number of 0 or more' }).min(0, { error: 'expected a whole number of 0 or more' });
 
-import { dateSchema } from './date.ts';
+/** The https URL of a thread; on a known forum it must be a well-formed thread URL. */
+const threadUrlSchema = z.string({ error: 'expected the https URL of a discussion thread' }).check((ctx) => {
+  if (!/^https:\/\//i.test(ctx.value) || !URL.canParse(ctx.value)) {
+    ctx.issues.push({ code: 'custom', message: 'expected the https URL of a discussion thread', input: ctx.value });
+    return;
+  }
+  const kind = classifyUrl(ctx.value);
+  if (kind.kind === 'bad-thread') {
+    ctx.issues.push({
+      code: 'custom',
+      message: `expected a ${kind.forum.name} thread URL like ${kind.forum.example}`,
+      input: ctx.value,
+    });
+  } else if (kind.kind === 'profile') {
+    ctx.issues.push({ code: 'custom', message: 'expected a thread URL, not a profile', input: ctx.value });
+  }
+});
 
 /** One discussion thread the edition links, with the figures it had when the edition was written. */
 export const discussionSchema = z.strictObject({
   /** The thread's https URL; it must also be linked somewhere in the body. */
-  url: z
-    .string({ error: 'expected the https URL of a discussion thread' })
-    .refine((v) => /^https:\/\//i.test(v) && URL.canParse(v), {
-      error: 'expected the https URL of a discussion thread',
-    }),
+  url: threadUrlSchema,
   /** The thread's score when the edition was written. Optional. */
   points: count().optional(),
   /** The thread's comment count when the edition was written. Optional. */

@@ -11,7 +11,7 @@ const write = (name: string, text: string) => writeFileSync(join(root, 'content/
 const file = (n: number, date: string, extra = '') =>
   `---\nedition: ${n}\ndate: ${date}\n${extra}---\n\nIntro of ${n}.\n`;
 const load = () => loadEditions({ root, settings: SETTINGS, cache: false });
-const lines = () => load().problems.map(formatProblem);
+const lines = async () => (await load()).problems.map(formatProblem);
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'editions-'));
@@ -20,46 +20,46 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('loading every edition', () => {
-  it('returns valid editions newest first and ignores files starting with "_"', () => {
+  it('returns valid editions newest first and ignores files starting with "_"', async () => {
     write('a.md', file(1, '2026-01-01'));
     write('b.md', file(2, '2026-01-08'));
     write('_template.md', 'not an edition at all');
-    const result = load();
+    const result = await load();
     expect(result.editions.map((e) => e.number)).toEqual([2, 1]);
     expect(result.problems).toEqual([]);
     expect(result.files).toBe(2);
   });
 
-  it('names both files when two claim one number', () => {
+  it('names both files when two claim one number', async () => {
     write('2026-01-01-edition-2.md', file(2, '2026-01-01'));
     write('2026-01-08-edition-2.md', file(2, '2026-01-08'));
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       'content/editions/2026-01-08-edition-2.md:2  edition: 2 is already used by content/editions/2026-01-01-edition-2.md',
     ]);
   });
 
-  it('rejects dates that go back as numbers go up', () => {
+  it('rejects dates that go back as numbers go up', async () => {
     write('a.md', file(1, '2026-02-01'));
     write('b.md', file(2, '2026-01-01'));
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       "content/editions/b.md:3  date: 2026-01-01T00:00:00-05:00 is earlier than edition 1's date 2026-02-01T00:00:00-05:00 (content/editions/a.md); expected dates to grow with edition numbers",
     ]);
   });
 
-  it('warns about a gap in numbering without failing', () => {
+  it('warns about a gap in numbering without failing', async () => {
     write('a.md', file(1, '2026-01-01'));
     write('b.md', file(4, '2026-01-08'));
-    const result = load();
+    const result = await load();
     expect(result.problems.map(formatProblem)).toEqual([
       'content/editions/b.md:2  edition: warning: numbers jump from 1 to 4; editions 2–3 are missing (fine if withdrawn)',
     ]);
     expect(result.editions).toHaveLength(2);
   });
 
-  it('collects the problems of every file in one run, sorted by file and line', () => {
+  it('collects the problems of every file in one run, sorted by file and line', async () => {
     write('a.md', file(1, 'soon'));
     write('b.md', '---\nedition: 2\n');
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       'content/editions/a.md:3  date: expected an ISO 8601 date or date-time, got "soon"',
       'content/editions/b.md:1  front matter: not closed; expected a line "---" after the last front-matter field',
     ]);
@@ -69,17 +69,17 @@ describe('loading every edition', () => {
 describe('the render cache', () => {
   const cached = () => loadEditions({ root, settings: SETTINGS });
 
-  it('serves a changed file fresh, never stale', () => {
+  it('serves a changed file fresh, never stale', async () => {
     write('a.md', file(1, '2026-01-01'));
-    expect(cached().editions[0]?.introHtml).toBe('<p>Intro of 1.</p>');
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Intro of 1.</p>');
     write('a.md', file(1, '2026-01-01').replace('Intro of 1.', 'Changed intro.'));
-    expect(cached().editions[0]?.introHtml).toBe('<p>Changed intro.</p>');
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Changed intro.</p>');
   });
 
-  it('recomputes when the settings compiling depends on change', () => {
+  it('recomputes when the settings compiling depends on change', async () => {
     write('a.md', file(1, '2026-01-01'));
-    expect(cached().editions[0]?.date).toBe('2026-01-01T00:00:00-05:00');
-    const berlin = loadEditions({ root, settings: { ...SETTINGS, timeZone: 'Europe/Berlin' } });
+    expect((await cached()).editions[0]?.date).toBe('2026-01-01T00:00:00-05:00');
+    const berlin = await loadEditions({ root, settings: { ...SETTINGS, timeZone: 'Europe/Berlin' } });
     expect(berlin.editions[0]?.date).toBe('2026-01-01T00:00:00+01:00');
   });
 });

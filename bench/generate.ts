@@ -1,0 +1,81 @@
+/**
+ * Deterministic synthetic editions that follow the edition format: an intro,
+ * five sections of ~300 words, ten links each including discussion threads
+ * with figures and commenter profiles, topics shared across editions.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WORDS =
+  'model inference platform latency token cache memory quantization throughput serving cluster vendor open weights benchmark context window agent workflow pricing developer tooling hardware accelerator kernel batch scheduler'.split(
+    ' ',
+  );
+const TOPICS = [
+  'flash-moe',
+  'local-inference',
+  'openai',
+  'ai-coding-tools',
+  'llm-architecture',
+  'offline-ai',
+  'gpu-market',
+  'agents',
+];
+const PEOPLE = ['wrs', 'mkw', 'Lapra', 'zozbot234', 'OJFord', 'maccard', 'phromo', 'K0balt'];
+
+/** A small seeded generator (mulberry32): the same corpus on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentence(rnd: () => number, words: number): string {
+  const out = Array.from({ length: words }, () => WORDS[Math.floor(rnd() * WORDS.length)]!);
+  return `${out.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
+/** The text of synthetic edition `n` (1-based). */
+export function syntheticEdition(n: number): string {
+  const rnd = random(n);
+  const day = new Date(Date.UTC(2020, 0, 1) + (n - 1) * 86_400_000).toISOString().slice(0, 10);
+  const thread = (s: number) => 40_000_000 + n * 10 + s;
+  const discussions = [1, 2, 3, 4, 5]
+    .map(
+      (s) =>
+        `  - url: https://news.ycombinator.com/item?id=${thread(s)}\n    points: ${Math.floor(rnd() * 500)}\n    comments: ${Math.floor(rnd() * 300)}\n`,
+    )
+    .join('');
+  const sections = [1, 2, 3, 4, 5]
+    .map((s) => `  story-${s}:\n    topics: [${TOPICS[(n + s) % TOPICS.length]}]\n`)
+    .join('');
+  const body = [1, 2, 3, 4, 5]
+    .map((s) => {
+      const person = PEOPLE[(n + s) % PEOPLE.length]!;
+      const paragraphs = [
+        `${sentence(rnd, 40)} It reached ${Math.floor(rnd() * 500)} points ([discussion](https://news.ycombinator.com/item?id=${thread(s)})), and [the article](https://example.com/${n}/${s}) explains why. ${sentence(rnd, 20)}`,
+        `[${person}](https://news.ycombinator.com/user?id=${person}) wrote: "${sentence(rnd, 25)}" ${sentence(rnd, 30)} See [the code](https://github.com/example/repo-${s}) and [the docs](https://docs.example.com/${s}).`,
+        `${sentence(rnd, 45)} [A benchmark](https://bench.example.org/${n}-${s}) and [a reply](https://news.ycombinator.com/item?id=${thread(s)}) agree. ${sentence(rnd, 35)}`,
+        `${sentence(rnd, 50)} **${sentence(rnd, 5)}** ${sentence(rnd, 30)} [Another view](https://blog.example.net/${s}).`,
+      ];
+      return `## Story ${s} of edition ${n} {#story-${s}}\n\n${paragraphs.join('\n\n')}\n`;
+    })
+    .join('\n');
+  return `---\nedition: ${n}\ndate: ${day}\ndiscussions:\n${discussions}sections:\n${sections}---\n\n${sentence(rnd, 40)} ${sentence(rnd, 30)}\n\n${body}`;
+}
+
+/** Writes `count` synthetic editions into a fresh folder. */
+export function writeCorpus(folder: string, count: number): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (let n = 1; n <= count; n++) {
+    writeFileSync(join(folder, `${syntheticEditionDate(n)}-edition-${n}.md`), syntheticEdition(n));
+  }
+}
+
+function syntheticEditionDate(n: number): string {
+  return new Date(Date.UTC(2020, 0, 1) + (n - 1) * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm run new`: starts the next edition as a draft.
+ *
+ *   npm run new                        # next number, dated now in the site's time zone
+ *   npm run new -- --date 2026-04-05   # or a given date (or date-time with offset)
+ *
+ * Never overwrites a file; prints what it created.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dateProblem, toZonedIso } from '../src/lib/dates.ts';
+import { buildNow } from '../src/lib/editions.ts';
+import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from '../src/lib/scaffold.ts';
+import { getSiteOrExit } from '../src/lib/site.ts';
+import { EDITIONS_DIR, listEditionFiles } from '../src/loader/load-editions.ts';
+import { readEdition } from '../src/loader/read-edition.ts';
+
+function main(): number {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        date: { type: 'string' },
+        dir: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`new: ${(error as Error).message}\nusage: npm run new -- [--date 2026-04-05]`);
+    return 2;
+  }
+  const site = getSiteOrExit();
+  if (args.date !== undefined && dateProblem(args.date)) {
+    console.error(`new: --date: ${dateProblem(args.date)}, got ${JSON.stringify(args.date)}`);
+    return 2;
+  }
+  const date = args.date ?? toMinute(toZonedIso(buildNow().toISOString(), site.timeZone));
+  const folder = join(process.cwd(), args.dir);
+  // Every number in use counts, even in files that do not pass the check yet.
+  const numbers = listEditionFiles(folder).flatMap((name) => {
+    const data = readEdition(name, readFileSync(join(folder, name))).source?.data as { edition?: unknown } | undefined;
+    return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
+  });
+  const number = nextEditionNumber(numbers);
+  const file = join(args.dir, editionFileName(date, number));
+  try {
+    writeFileSync(join(process.cwd(), file), editionTemplate(number, date), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    console.error(`new: ${file} already exists; nothing was written`);
+    return 1;
+  }
+  console.log(`Created ${file}: edition ${number}, dated ${date}, as a draft.`);
+  console.log('Write it, run `npm run check`, then remove "draft: true" to publish.');
+  return 0;
+}
+
+process.exitCode = main();
