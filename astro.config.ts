@@ -1,3 +1,4 @@
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { getSiteOrExit } from './src/lib/site.ts';
 
@@ -11,4 +12,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Every built page but the 404; drafts and scheduled editions are never built, so never listed.
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
 });

@@ -16,4 +16,5 @@ export default {
   timeZone: 'America/New_York',
   publisher: 'AI Platforms',
   recentEditions: 10,
+  feedItems: 20,
 } satisfies SiteSettingsInput;

@@ -7,3 +7,8 @@ export async function getEditions(): Promise<Edition[]> {
   const entries = await getCollection('editions');
   return entries.map((entry) => entry.data).sort((a, b) => b.number - a.number);
 }
+
+/** `getStaticPaths` for a file per edition under `/editions/<n>/`: the edition as a prop. */
+export async function editionPaths(): Promise<{ params: { edition: string }; props: { edition: Edition } }[]> {
+  return (await getEditions()).map((edition) => ({ params: { edition: String(edition.number) }, props: { edition } }));
+}

@@ -93,3 +93,14 @@ export function formatDateTime(iso: string, hasTime: boolean, timeZone: string, 
 export function yearOf(iso: string, timeZone: string): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(iso)));
 }
+
+/** RFC 822 date for RSS, keeping the offset written in the ISO string: "Sun, 22 Mar 2026 12:14:00 -0400". */
+export function rfc822(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-]\d{2}):(\d{2})$/.exec(iso);
+  if (!m) return new Date(iso).toUTCString().replace('GMT', '+0000');
+  const [, y, mo, d, h, mi, s, oh, om] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][day.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()];
+  return `${weekday}, ${d} ${month} ${y} ${h}:${mi}:${s} ${oh}${om}`;
+}

@@ -18,6 +18,14 @@ export function createPaths(base: string) {
     edition: (number: number) => withBase(`/editions/${number}/`),
     /** `/editions/<n>/#<section-id>`. */
     section: (number: number, id: string) => withBase(`/editions/${number}/#${encodeURIComponent(id)}`),
+    /** Feeds: `/rss.xml`, `/atom.xml`, `/feed.json`. */
+    feed: (format: 'rss' | 'atom' | 'json') => withBase(format === 'json' ? '/feed.json' : `/${format}.xml`),
+    /** The sitemap index @astrojs/sitemap writes. */
+    sitemap: () => withBase('/sitemap-index.xml'),
+    /** The link-preview image: an edition's own, or the site's. */
+    socialImage: (number?: number) => withBase(number === undefined ? '/social.png' : `/editions/${number}/social.png`),
+    /** The email edition: `/editions/<n>/email.html` and `email.txt`. */
+    email: (number: number, format: 'html' | 'txt') => withBase(`/editions/${number}/email.${format}`),
     /** A file in `public/` or a built asset, e.g. `favicon.svg`. */
     asset: (name: string) => withBase(`/${name.replace(/^\//, '')}`),
   };

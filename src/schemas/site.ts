@@ -49,6 +49,8 @@ export const siteSchema = z.strictObject({
   publisher: z.string({ error: 'expected the publisher name' }).trim().min(1, { error: 'expected a non-empty name' }),
   /** How many earlier editions the home page lists under the latest one. Default 10. */
   recentEditions: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(10),
+  /** How many editions the feeds carry, newest first. Default 20. */
+  feedItems: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(20),
 });
 
 /** The settings as written in `src/site.config.ts`. */

@@ -1,0 +1,63 @@
+/**
+ * `npm run email -- <n>`: where the email edition of edition <n> is, for
+ * pasting into an email service.
+ *
+ *   npm run email -- 2                # paths of dist/editions/2/email.{html,txt} (after npm run build)
+ *   npm run email -- 2 --out mail/    # writes email.html and email.txt for edition 2 into mail/
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { emailHtml, emailText } from '../src/lib/email.ts';
+import { getSiteOrExit } from '../src/lib/site.ts';
+import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
+
+const USAGE = 'usage: npm run email -- <edition number> [--out folder]';
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
+  } catch (error) {
+    console.error(`email: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const number = Number(parsed.positionals[0]);
+  if (parsed.positionals.length !== 1 || !Number.isInteger(number) || number < 1) {
+    console.error(`email: expected one edition number, got ${JSON.stringify(parsed.positionals.join(' '))}\n${USAGE}`);
+    return 2;
+  }
+  const site = getSiteOrExit();
+  if (!parsed.values.out) {
+    const folder = resolve('dist/editions', String(number));
+    const files = ['email.html', 'email.txt'].map((name) => join(folder, name));
+    if (!files.every((file) => existsSync(file))) {
+      console.error(`email: ${files[0]} is not built; run \`npm run build\` first, or pass --out <folder>`);
+      return 1;
+    }
+    console.log(files.join('\n'));
+    return 0;
+  }
+  const dir = process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
+  const { editions, problems } = await loadEditions({
+    root: process.cwd(),
+    dir,
+    settings: { timeZone: site.timeZone, lang: site.lang },
+  });
+  const edition = editions.find((e) => e.number === number);
+  if (!edition) {
+    const broken = problems.some((p) => p.severity === 'error');
+    console.error(`email: no edition ${number} in ${dir}${broken ? ' that passes `npm run check`' : ''}`);
+    return 1;
+  }
+  if (edition.draft)
+    console.error(`email: edition ${number} is a draft; its "read on the web" link works once it is published`);
+  const out = resolve(parsed.values.out);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'email.html'), emailHtml(edition, site));
+  writeFileSync(join(out, 'email.txt'), emailText(edition, site));
+  console.log(`${join(out, 'email.html')}\n${join(out, 'email.txt')}`);
+  return 0;
+}
+
+process.exitCode = await main();

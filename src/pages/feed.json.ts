@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { getEditions } from '../lib/collection.ts';
+import { feedItems, jsonFeed } from '../lib/feeds.ts';
+import { getSite } from '../lib/site.ts';
+
+/** `/feed.json`: JSON Feed 1.1. */
+export const GET: APIRoute = async () => {
+  const site = getSite();
+  return new Response(jsonFeed(feedItems(await getEditions(), site), site), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
+};
