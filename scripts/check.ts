@@ -11,7 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
-import { hasErrors } from '../src/lib/errors.ts';
+import { hasErrors, sortProblems } from '../src/lib/errors.ts';
+import { usedTopicSlugs } from '../src/lib/topics.ts';
+import { loadTopics, topicsFileFor, unusedTopicProblems } from '../src/loader/load-topics.ts';
 import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
 import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
@@ -36,11 +38,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const site = getSiteOrExit();
-  const result = await loadEditions({
-    root: process.cwd(),
-    dir: args.dir,
-    settings: { timeZone: site.timeZone, lang: site.lang },
-  });
+  const root = process.cwd();
+  const result = await loadEditions({ root, dir: args.dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+  // The topics file beside the editions folder: its own mistakes, and entries no section uses.
+  const topics = loadTopics(root, topicsFileFor(args.dir));
+  const problems = sortProblems([
+    ...result.problems,
+    ...topics.problems,
+    ...unusedTopicProblems(topics, usedTopicSlugs(result.editions)),
+  ]);
   const now = buildNow();
   const unpublished = result.editions
     .map((e) => ({ edition: e.number, file: e.file, date: e.date, status: unpublishedReason(e, now) }))
@@ -48,16 +54,16 @@ async function main(): Promise<number> {
     .sort((a, b) => a.edition - b.edition);
 
   if (args.format === 'json') {
-    const summary = summaryLine(result.problems, result.files);
-    console.log(JSON.stringify({ summary, files: result.files, problems: result.problems, unpublished }, null, 2));
+    const summary = summaryLine(problems, result.files);
+    console.log(JSON.stringify({ summary, files: result.files, problems: problems, unpublished }, null, 2));
   } else {
-    for (const line of problemLines(result.problems)) console.log(line);
+    for (const line of problemLines(problems)) console.log(line);
     for (const u of unpublished)
       console.log(`${u.file}  ${u.status}: edition ${u.edition} (${u.date}) is left out of production builds`);
-    console.log(summaryLine(result.problems, result.files));
+    console.log(summaryLine(problems, result.files));
   }
-  if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of result.problems) console.log(githubAnnotation(p));
-  return hasErrors(result.problems) ? 1 : 0;
+  if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of problems) console.log(githubAnnotation(p));
+  return hasErrors(problems) ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -106,6 +106,17 @@ export function zodProblems(error: z.ZodError, file: string, locate: Locate, kno
       }
       continue;
     }
+    if (issue.code === 'invalid_key') {
+      // A bad key of a map (e.g. a topic slug): point at the key and use the key schema's wording.
+      problems.push({
+        file,
+        line: locate(issue.path, { key: true }),
+        field: fieldPath(issue.path),
+        message: `${issue.issues[0]?.message ?? issue.message}, got ${showValue(issue.path.at(-1))}`,
+        severity: 'error',
+      });
+      continue;
+    }
     const input: unknown = 'input' in issue ? issue.input : undefined;
     const missing = issue.code === 'invalid_type' && input === undefined;
     let found = ` got ${showValue(input)}`;

@@ -18,6 +18,12 @@ export function createPaths(base: string) {
     edition: (number: number) => withBase(`/editions/${number}/`),
     /** `/editions/<n>/#<section-id>`. */
     section: (number: number, id: string) => withBase(`/editions/${number}/#${encodeURIComponent(id)}`),
+    /** `/topics/`: every story followed across editions. */
+    topics: () => withBase('/topics/'),
+    /** `/topics/<slug>/`: one story's timeline. */
+    topic: (slug: string) => withBase(`/topics/${slug}/`),
+    /** `/search/`: search every edition. */
+    search: () => withBase('/search/'),
     /** Feeds: `/rss.xml`, `/atom.xml`, `/feed.json`. */
     feed: (format: 'rss' | 'atom' | 'json') => withBase(format === 'json' ? '/feed.json' : `/${format}.xml`),
     /** The sitemap index @astrojs/sitemap writes. */

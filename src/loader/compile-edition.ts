@@ -28,6 +28,7 @@ export interface CompileResult {
 export type CompileSettings = Pick<SiteSettings, 'timeZone' | 'lang'>;
 
 const DESCRIPTION_LENGTH = 200;
+const EXCERPT_LENGTH = 240;
 
 function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   if (path[0] === 'discussions') return Object.keys(discussionSchema.shape);
@@ -35,15 +36,15 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   return FRONT_MATTER_KEYS;
 }
 
-/** The start of the intro as plain text, cut at a word, for the default description. */
-function summarize(nodes: ElementContent[]): string {
+/** The start of some content as plain text, cut at a word: default description, section excerpt. */
+function summarize(nodes: ElementContent[], length = DESCRIPTION_LENGTH): string {
   const text = nodes
     .map((n) => toString(n))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text.length <= DESCRIPTION_LENGTH) return text;
-  const cut = text.slice(0, DESCRIPTION_LENGTH - 1);
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
@@ -170,6 +171,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     sections: sections.map((s) => ({
       id: s.id,
       title: s.title,
+      excerpt: summarize(s.nodes.slice(1), EXCERPT_LENGTH),
       html: toHtml(s.nodes),
       threads: threadKeysIn(s.nodes),
       topics: fm.sections[s.id]?.topics ?? [],

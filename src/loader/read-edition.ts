@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
-import { Document, isMap, LineCounter, parseDocument } from 'yaml';
+import { Document, LineCounter, parseDocument } from 'yaml';
 import type { Locate, Problem } from '../lib/errors.ts';
+import { yamlLocator, yamlProblems } from './yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
 export interface EditionSource {
@@ -25,24 +26,6 @@ function decode(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-function yamlLocator(doc: Document, lines: LineCounter): Locate {
-  return (path, options = {}) => {
-    if (path.length === 0) return 1;
-    let offset: number | undefined;
-    if (options.key) {
-      const parent = doc.getIn(path.slice(0, -1), true);
-      if (isMap(parent)) {
-        const last = path.at(-1);
-        const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === last);
-        offset = (pair?.key as { range?: [number, number, number] } | null)?.range?.[0];
-      }
-    } else {
-      offset = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range?.[0];
-    }
-    return offset === undefined ? undefined : lines.linePos(offset).line;
-  };
 }
 
 /**
@@ -79,13 +62,7 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
       },
     },
   });
-  const problems: Problem[] = [];
-  for (const error of doc?.errors ?? []) {
-    const line = lineCounter.linePos(error.pos[0]).line;
-    const message =
-      error.code === 'DUPLICATE_KEY' ? 'a key appears twice; expected each key once' : error.message.split('\n')[0]!;
-    problems.push({ file, line, field: 'front matter', message: `YAML syntax error: ${message}`, severity: 'error' });
-  }
+  const problems = doc ? yamlProblems(doc, lineCounter, file) : [];
   if (problems.length) return { problems };
   // gray-matter skips the engine when the front matter is blank.
   doc ??= parseDocument('', { lineCounter });

@@ -26,6 +26,8 @@ export const sectionModelSchema = z.object({
   id: z.string(),
   /** The heading as plain text. */
   title: z.string(),
+  /** The start of the section's text (heading excluded), for topic timelines. */
+  excerpt: z.string(),
   /** The section's HTML, heading and permalink included. */
   html: z.string(),
   /** Keys of the threads this section links, in order of first link. */

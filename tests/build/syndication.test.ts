@@ -98,7 +98,8 @@ describe('sitemap and robots.txt', () => {
     const result = xmllint('--schema', xsd, join(dist, 'sitemap-0.xml'));
     expect(result.status, result.output).toBe(0);
     const locs = [...read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs.sort()).toEqual([`${ORIGIN}/`, `${ORIGIN}/editions/`, ...PUBLISHED].sort());
+    const topics = ['', 'flash-moe/', 'small-models/'].map((t) => `${ORIGIN}/topics/${t}`);
+    expect(locs.sort()).toEqual([`${ORIGIN}/`, `${ORIGIN}/editions/`, ...PUBLISHED, ...topics].sort());
   });
 
   it('point robots.txt at the sitemap', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,11 @@ async function check(dir: string, env: Record<string, string> = {}) {
   }
 }
 
+/** A case is a folder of editions, or an `editions/` folder with a `topics.yaml` beside it. */
+function editionsOf(dir: string): string {
+  return existsSync(join(ROOT, dir, 'editions')) ? `${dir}/editions` : dir;
+}
+
 function expected(dir: string): string[] {
   return readFileSync(join(ROOT, dir, 'expected.txt'), 'utf8')
     .split('\n')
@@ -31,7 +36,7 @@ function expected(dir: string): string[] {
 describe.concurrent('npm run check on each invalid edition', () => {
   it.each(readdirSync(join(ROOT, CORPUS, 'invalid')))('%s: exits 1 and prints the exact line', async (name) => {
     const dir = `${CORPUS}/invalid/${name}`;
-    const { code, stdout, stderr } = await check(dir);
+    const { code, stdout, stderr } = await check(editionsOf(dir));
     const lines = stdout.trim().split('\n');
     expect(lines.slice(0, -1)).toEqual(expected(dir));
     expect(lines.at(-1)).toMatch(/^[1-9]\d* errors?, \d+ warnings? in \d+ editions?$/);
@@ -43,7 +48,7 @@ describe.concurrent('npm run check on each invalid edition', () => {
 describe.concurrent('npm run check on accepted variants', () => {
   it.each(readdirSync(join(ROOT, CORPUS, 'valid')))('%s: exits 0, printing only warnings', async (name) => {
     const dir = `${CORPUS}/valid/${name}`;
-    const { code, stdout } = await check(dir);
+    const { code, stdout } = await check(editionsOf(dir));
     const lines = stdout.trim().split('\n');
     expect(lines.slice(0, -1)).toEqual(expected(dir));
     expect(lines.at(-1)).toMatch(/^0 errors, \d+ warnings? in \d+ editions?$/);

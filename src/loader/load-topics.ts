@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { zodProblems, type Problem } from '../lib/errors.ts';
+import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
+import { yamlLocator, yamlProblems } from './yaml.ts';
+
+/** The topics file belonging to an editions folder: `topics.yaml` beside it (`content/topics.yaml`). */
+export function topicsFileFor(editionsDir: string): string {
+  return join(dirname(editionsDir), 'topics.yaml');
+}
+
+/** Topic entries from the topics file, and the problems found in it. */
+export interface TopicsResult {
+  /** Entries by slug (an entry may be empty). */
+  topics: Record<string, TopicData>;
+  problems: Problem[];
+  /** Line of each slug in the file, for problems found later. */
+  lines: Record<string, number | undefined>;
+  /** The file, relative to the root. */
+  file: string;
+}
+
+/** Reads and validates the topics file. A missing file simply means no entries. */
+export function loadTopics(root: string, file: string): TopicsResult {
+  const empty = { topics: {}, lines: {}, file };
+  const path = join(root, file);
+  if (!existsSync(path)) return { ...empty, problems: [] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
+  if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics') };
+  const locate = yamlLocator(doc, lineCounter);
+  const data = doc.contents === null ? {} : doc.toJS();
+  const parsed = topicsFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const known = (path: readonly PropertyKey[]) => (path.length === 1 ? Object.keys(topicSchema.shape) : []);
+    return { ...empty, problems: zodProblems(parsed.error, file, locate, known) };
+  }
+  const topics = Object.fromEntries(Object.entries(parsed.data).map(([slug, entry]) => [slug, entry ?? {}]));
+  const lines = Object.fromEntries(Object.keys(topics).map((slug) => [slug, locate([slug], { key: true })]));
+  return { topics, lines, file, problems: [] };
+}
+
+/** Warnings for entries no section uses: likely a typo of a slug, or a story that was renamed. */
+export function unusedTopicProblems(result: TopicsResult, used: ReadonlySet<string>): Problem[] {
+  return Object.keys(result.topics)
+    .filter((slug) => !used.has(slug))
+    .map((slug) => ({
+      file: result.file,
+      line: result.lines[slug],
+      field: slug,
+      message: `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
+      severity: 'warning' as const,
+    }));
+}
