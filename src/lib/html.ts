@@ -15,5 +15,5 @@ export function absolutizeUrls(html: string, pageUrl: string): string {
 
 /** Removes the heading permalinks (`a.anchor`), which mean nothing outside the web page. */
 export function stripPermalinks(html: string): string {
-  return html.replace(/<a class="anchor" href="[^"]*">.*?<\/a>/g, '');
+  return html.replace(/<a class="anchor"[^>]*>.*?<\/a>/g, '');
 }

@@ -8,14 +8,15 @@ const HEADING = /^h[1-6]$/;
 /**
  * Renders each heading's permalink at build time, accessibly: the heading
  * and a visible `#` link sit together in `div.heading`; the link's name for
- * screen readers is "Link to section: <heading>". No script involved.
+ * screen readers is "Link to section: <heading>". No script involved; kept
+ * out of the search index.
  */
 export default function rehypeHeadingAnchors() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
       const id = node.properties['id'];
       if (!HEADING.test(node.tagName) || typeof id !== 'string' || !parent || index === undefined) return;
-      const anchor = h('a', { className: ['anchor'], href: `#${id}` }, [
+      const anchor = h('a', { className: ['anchor'], href: `#${id}`, dataPagefindIgnore: 'all' }, [
         h('span', { ariaHidden: 'true' }, '#'),
         h('span', { className: ['sr-only'] }, `Link to section: ${toString(node).trim()}`),
       ]);

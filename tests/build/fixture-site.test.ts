@@ -128,11 +128,18 @@ describe('the built fixture site', () => {
     expect(page(dist, '/editions/4/')('.intro del').text()).toBe('broken');
   });
 
-  it('marks links that leave the site noopener and ships no client JavaScript', () => {
+  it('marks links that leave the site noopener', () => {
     const $ = page(dist, '/editions/1/');
     $('main a[href^="http"]').each((_, a) => expect($(a).attr('rel')).toContain('noopener'));
-    expect(allFiles(dist).filter((f) => f.endsWith('.js'))).toEqual([]);
-    expect($('script:not([type="application/ld+json"])').length).toBe(0);
+  });
+
+  it('ships client JavaScript on the search page only', () => {
+    for (const path of ['/', '/editions/', '/editions/1/', '/topics/', '/topics/flash-moe/']) {
+      const $ = page(dist, path);
+      expect($('script:not([type="application/ld+json"])').length, path).toBe(0);
+    }
+    const scripts = page(dist, '/search/')('script[src], script[type="module"]');
+    expect(scripts.length).toBe(1);
   });
 
   it('sets the language, a skip link first in the tab order, and a canonical URL', () => {

@@ -99,7 +99,8 @@ describe('sitemap and robots.txt', () => {
     expect(result.status, result.output).toBe(0);
     const locs = [...read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     const topics = ['', 'flash-moe/', 'small-models/'].map((t) => `${ORIGIN}/topics/${t}`);
-    expect(locs.sort()).toEqual([`${ORIGIN}/`, `${ORIGIN}/editions/`, ...PUBLISHED, ...topics].sort());
+    const pages = [`${ORIGIN}/`, `${ORIGIN}/editions/`, `${ORIGIN}/search/`, ...PUBLISHED, ...topics];
+    expect(locs.sort()).toEqual(pages.sort());
   });
 
   it('point robots.txt at the sitemap', () => {

@@ -1,0 +1,96 @@
+/**
+ * The search page's only script (the site's only client JavaScript): loads
+ * Pagefind when the search page opens and lists matching *sections*, each
+ * linking to `/editions/<n>/#<section>`. Without JavaScript the page is the
+ * archive.
+ */
+
+interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results?: SubResult[];
+}
+interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<ResultData> }[] }>;
+}
+
+const MAX_PAGES = 10;
+const form = document.querySelector<HTMLFormElement>('#search-form');
+const input = document.querySelector<HTMLInputElement>('#search-input');
+const statusLine = document.querySelector<HTMLElement>('#search-status');
+const list = document.querySelector<HTMLOListElement>('#search-results');
+const fallback = document.querySelector<HTMLElement>('#search-fallback');
+let pagefind: Promise<Pagefind> | undefined;
+
+function load(): Promise<Pagefind> {
+  const base = form?.dataset['base'] ?? '/';
+  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+    await module.options({ baseUrl: base });
+    return module;
+  });
+  return pagefind;
+}
+
+function resultItem(page: ResultData, section: SubResult): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = section.url;
+  link.textContent = section.title;
+  const where = document.createElement('p');
+  where.className = 'search-where';
+  where.textContent = page.meta['title'] ?? '';
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-excerpt';
+  // Pagefind's excerpts are escaped text with <mark> around the matches.
+  excerpt.innerHTML = section.excerpt;
+  item.append(link, where, excerpt);
+  return item;
+}
+
+async function run(query: string): Promise<void> {
+  if (!statusLine || !list) return;
+  list.replaceChildren();
+  if (!query.trim()) {
+    statusLine.textContent = '';
+    if (fallback) fallback.hidden = false;
+    return;
+  }
+  statusLine.textContent = 'Searching…';
+  const search = await (await load()).search(query);
+  const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
+  const items = pages.flatMap((page) =>
+    (page.sub_results?.length
+      ? page.sub_results
+      : [{ title: page.meta['title'] ?? page.url, url: page.url, excerpt: page.excerpt }]
+    ).map((section) => resultItem(page, section)),
+  );
+  list.replaceChildren(...items);
+  if (fallback) fallback.hidden = items.length > 0;
+  statusLine.textContent = items.length
+    ? `${items.length} ${items.length === 1 ? 'section matches' : 'sections match'} “${query}”.`
+    : `No section matches “${query}”.`;
+}
+
+form?.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const query = input?.value ?? '';
+  const url = new URL(location.href);
+  url.searchParams.set('q', query);
+  history.replaceState(null, '', url);
+  void run(query);
+});
+
+const initial = new URLSearchParams(location.search).get('q');
+if (input && initial) {
+  input.value = initial;
+  void run(initial);
+}
+
+export {};
