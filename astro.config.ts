@@ -1,6 +1,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import { getSiteOrExit } from './src/lib/site.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
@@ -14,7 +15,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Every built page but the 404; drafts and scheduled editions are never built, so never listed.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex()],
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex(), securityHeaders()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

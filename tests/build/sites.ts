@@ -19,6 +19,8 @@ export const SITES = {
   content: { name: 'content', editions: 'content/editions' },
   /** Three small editions plus a draft and a scheduled one, for structure tests. */
   fixture: { name: 'fixture', editions: 'tests/fixtures/site/editions', env: { BUILD_DATE: '2026-06-01T00:00:00Z' } },
+  /** The repository's content served from a sub-folder, as on a GitHub project page. */
+  base: { name: 'base/newsletter', editions: 'content/editions', env: { BASE_PATH: '/newsletter/' } },
 } satisfies Record<string, FixtureSite>;
 
 /** Where a site's `dist/` is written. */
@@ -26,23 +28,12 @@ export function distOf(site: FixtureSite): string {
   return join(OUTPUT, site.name);
 }
 
-/** Runs `astro build` for a site (or any editions folder); returns its exit status and output. */
+/** Runs `npm run build`'s script for a site (or any editions folder); returns its exit status and output. */
 export function buildSite(site: FixtureSite, outDir = distOf(site)): { status: number | null; output: string } {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        EDITIONS_DIR: site.editions,
-        ...site.env,
-      },
-    },
-  );
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, EDITIONS_DIR: site.editions, ...site.env },
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distOf, SITES } from '../build/sites.ts';
 import { launchChromium } from './browser.ts';
-import { serve } from './serve.ts';
+import { serve } from '../../scripts/lib/static-server.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;

@@ -1,4 +1,4 @@
-/** A static file server on 127.0.0.1 for browser tests: `dist/` as a static host would serve it. */
+/** A static file server on 127.0.0.1 for Lighthouse and the browser tests: `dist/` as a static host would serve it. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +24,9 @@ export async function serve(root: string, base = '/'): Promise<{ origin: string;
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(root) || !existsSync(file)) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
-      createReadStream(join(root, '404.html')).pipe(response);
+      const notFound = join(root, '404.html');
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end('<!doctype html><title>Not found</title><p>Not found</p>');
       return;
     }
     response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
