@@ -4,7 +4,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.output/', '.ci/.tools/'] },
+  { ignores: ['dist/', 'dist.*/', '.astro/', 'node_modules/', 'tests/.output/', '.ci/.tools/', 'bench/.out/', 'bench/.corpus/'] },
   tseslint.configs.recommended,
   eslintPluginAstro.configs.recommended,
   {

@@ -16,7 +16,12 @@ const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', impor
 rmSync(next, { recursive: true, force: true });
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next], {
   stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  // A heap limit makes V8 collect garbage instead of growing: measured in bench/RESULTS.md.
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024`.trim(),
+  },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });

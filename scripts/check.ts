@@ -11,12 +11,11 @@
  */
 import { parseArgs } from 'node:util';
 import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
-import { hasErrors, sortProblems } from '../src/lib/errors.ts';
-import { usedTopicSlugs } from '../src/lib/topics.ts';
-import { loadTopics, topicsFileFor, unusedTopicProblems } from '../src/loader/load-topics.ts';
+import { hasErrors } from '../src/lib/errors.ts';
+import { loadContent } from '../src/loader/load-content.ts';
 import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
-import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
+import { EDITIONS_DIR } from '../src/loader/load-editions.ts';
 
 async function main(): Promise<number> {
   let args;
@@ -38,15 +37,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const site = getSiteOrExit();
-  const root = process.cwd();
-  const result = await loadEditions({ root, dir: args.dir, settings: { timeZone: site.timeZone, lang: site.lang } });
-  // The topics file beside the editions folder: its own mistakes, and entries no section uses.
-  const topics = loadTopics(root, topicsFileFor(args.dir));
-  const problems = sortProblems([
-    ...result.problems,
-    ...topics.problems,
-    ...unusedTopicProblems(topics, usedTopicSlugs(result.editions)),
-  ]);
+  const result = await loadContent({
+    root: process.cwd(),
+    dir: args.dir,
+    settings: { timeZone: site.timeZone, lang: site.lang },
+  });
+  const { problems } = result;
   const now = buildNow();
   const unpublished = result.editions
     .map((e) => ({ edition: e.number, file: e.file, date: e.date, status: unpublishedReason(e, now) }))
@@ -55,7 +51,7 @@ async function main(): Promise<number> {
 
   if (args.format === 'json') {
     const summary = summaryLine(problems, result.files);
-    console.log(JSON.stringify({ summary, files: result.files, problems: problems, unpublished }, null, 2));
+    console.log(JSON.stringify({ summary, files: result.files, problems, unpublished }, null, 2));
   } else {
     for (const line of problemLines(problems)) console.log(line);
     for (const u of unpublished)

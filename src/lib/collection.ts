@@ -1,6 +1,8 @@
 /** The one door from pages to the `editions` collection. */
 import { getCollection } from 'astro:content';
 import type { Edition } from '../schemas/edition-model.ts';
+import { editionsDir } from '../loader/astro-loader.ts';
+import { loadTopics, topicsFileFor } from '../loader/load-topics.ts';
 import { buildTopics, type Topic } from './topics.ts';
 
 /** Every edition this build shows (the loader already left out drafts and scheduled ones in production), newest first. */
@@ -16,6 +18,7 @@ export async function editionPaths(): Promise<{ params: { edition: string }; pro
 
 /** Every topic the shown editions use, with its sections oldest first. */
 export async function getTopics(): Promise<Topic[]> {
-  const data = Object.fromEntries((await getCollection('topics')).map((entry) => [entry.id, entry.data]));
-  return buildTopics(await getEditions(), data);
+  // Read here rather than through a collection: the editions loader has already checked the file.
+  const { topics } = loadTopics(process.cwd(), topicsFileFor(editionsDir()));
+  return buildTopics(await getEditions(), topics);
 }

@@ -5,9 +5,9 @@ import { formatProblem, hasErrors } from '../lib/errors.ts';
 import { buildNow, visibleEditions } from '../lib/editions.ts';
 import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
-import { EDITIONS_DIR, loadEditions } from './load-editions.ts';
-import { loadTopics, topicsFileFor } from './load-topics.ts';
-import { topicSchema } from '../schemas/topic.ts';
+import { loadContent } from './load-content.ts';
+import { EDITIONS_DIR } from './load-editions.ts';
+import { topicsFileFor } from './load-topics.ts';
 
 /** A content mistake that stops a production build; its message is the problem lines. */
 export class ContentError extends Error {
@@ -21,8 +21,8 @@ export class ContentError extends Error {
 }
 
 /**
- * The `editions` collection's loader. It runs the same loader the checker
- * uses (`loadEditions`), so the collection holds exactly the editions the
+ * The `editions` collection's loader. It runs the same loaders the checker
+ * uses (`loadEditions`, `loadTopics`), so the collection holds exactly the editions the
  * checker accepts. In `dev` a mistake is logged and the server keeps
  * serving the other editions; in a build it stops the build.
  */
@@ -41,7 +41,7 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
       const dev = context.watcher !== undefined;
       const sync = async () => {
         const site = getSite();
-        const result = await loadEditions({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+        const result = await loadContent({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
         const lines = result.problems.map(formatProblem);
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
         for (const line of lines) context.logger.warn(line);
@@ -52,40 +52,11 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
       };
       await sync();
       const folder = join(root, dir);
-      context.watcher?.add(folder);
+      const topicsFile = join(root, topicsFileFor(dir));
+      context.watcher?.add([folder, topicsFile]);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder)) sync().catch((error: unknown) => context.logger.error(String(error)));
-      });
-    },
-  };
-}
-
-/**
- * The `topics` collection's loader: display names and descriptions from the
- * topics file beside the editions folder (`content/topics.yaml`), validated
- * by the same schema the checker uses.
- */
-export function topicLoader(options: { dir?: string } = {}): Loader {
-  const file = topicsFileFor(options.dir ?? editionsDir());
-  return {
-    name: 'newsletter-topics',
-    schema: topicSchema,
-    async load(context: LoaderContext) {
-      const root = fileURLToPath(context.config.root);
-      const dev = context.watcher !== undefined;
-      const sync = () => {
-        const result = loadTopics(root, file);
-        const lines = result.problems.map(formatProblem);
-        if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
-        for (const line of lines) context.logger.warn(line);
-        context.store.clear();
-        for (const [slug, data] of Object.entries(result.topics)) context.store.set({ id: slug, data });
-      };
-      sync();
-      const path = join(root, file);
-      context.watcher?.add(path);
-      context.watcher?.on('all', (_event, changed) => {
-        if (changed === path) sync();
+        if (path.startsWith(folder) || path === topicsFile)
+          sync().catch((error: unknown) => context.logger.error(String(error)));
       });
     },
   };

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 
 /** Source folders whose code decides what an edition compiles to. */
 const PIPELINE_DIRS = ['markdown', 'loader', 'schemas', 'lib'];
-const SOURCE = fileURLToPath(new URL('../', import.meta.url));
+// `src/` beside this file when run from source; in Astro's bundled build, `src/` under the project root.
+const SOURCE = [fileURLToPath(new URL('../', import.meta.url)), join(process.cwd(), 'src')].find((dir) =>
+  existsSync(join(dir, 'markdown/pipeline.ts')),
+);
 
 /**
  * A hash of everything besides the file that decides what it compiles to:
@@ -15,6 +18,7 @@ const SOURCE = fileURLToPath(new URL('../', import.meta.url));
 function pipelineVersion(settings: string): string {
   const hash = createHash('sha256').update(settings);
   try {
+    if (!SOURCE) throw new Error('sources not found');
     for (const folder of PIPELINE_DIRS) {
       for (const name of readdirSync(join(SOURCE, folder)).sort()) {
         if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(SOURCE, folder, name)));
@@ -65,4 +69,61 @@ export class RenderCache {
       // Read-only or full disk: carry on uncached.
     }
   }
+}
+
+let artifactVersion: string | undefined;
+
+/** Where an artifact made from `input` is cached: a hash of the input, the site's source code and packages. */
+function artifactPath(kind: string, input: unknown, root: string): string {
+  artifactVersion ??= pipelineVersion('artifacts');
+  const key = createHash('sha256').update(artifactVersion).update(kind).update(JSON.stringify(input)).digest('hex');
+  return join(root, 'node_modules/.cache/newsletter/artifacts', `${kind}-${key}`);
+}
+
+async function cached(file: string, read: () => Buffer, make: () => Promise<string | Uint8Array>) {
+  try {
+    return read();
+  } catch {
+    const made = await make();
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, made);
+    } catch {
+      // A cache that cannot be written only costs speed.
+    }
+    return made;
+  }
+}
+
+/**
+ * A file derived from an edition (its link-preview PNG, its email), cached
+ * under `node_modules/.cache/newsletter/artifacts/` by everything it is made
+ * from — `input` (the parts of the edition model and settings it uses) and
+ * the site's own source code and packages — so a rebuild after a one-file
+ * edit remakes only that edition's files. `make` runs on a miss.
+ */
+export async function cachedBytes(
+  kind: string,
+  input: unknown,
+  make: () => Promise<Uint8Array>,
+  root = process.cwd(),
+): Promise<Uint8Array> {
+  const file = artifactPath(kind, input, root);
+  return new Uint8Array(await cached(file, () => readFileSync(file), make));
+}
+
+/** Text twin of `cachedBytes` (email HTML and text). */
+export async function cachedText(
+  kind: string,
+  input: unknown,
+  make: () => string,
+  root = process.cwd(),
+): Promise<string> {
+  const file = artifactPath(kind, input, root);
+  const value = await cached(
+    file,
+    () => readFileSync(file),
+    async () => make(),
+  );
+  return typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
 }

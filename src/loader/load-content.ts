@@ -1,0 +1,20 @@
+import { sortProblems } from '../lib/errors.ts';
+import { usedTopicSlugs } from '../lib/topics.ts';
+import { EDITIONS_DIR, loadEditions, type LoadOptions, type LoadResult } from './load-editions.ts';
+import { loadTopics, topicsFileFor, unusedTopicProblems } from './load-topics.ts';
+
+/**
+ * Everything under `content/`: every edition, and the topics file beside the
+ * editions folder, with the problems of both in one sorted list. What the
+ * build and the checker both run, so they report the same lines.
+ */
+export async function loadContent(options: LoadOptions): Promise<LoadResult> {
+  const result = await loadEditions(options);
+  const topics = loadTopics(options.root, topicsFileFor(options.dir ?? EDITIONS_DIR));
+  const problems = [
+    ...result.problems,
+    ...topics.problems,
+    ...unusedTopicProblems(topics, usedTopicSlugs(result.editions)),
+  ];
+  return { ...result, problems: sortProblems(problems) };
+}
