@@ -4,7 +4,18 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist.*/', '.astro/', 'node_modules/', 'tests/.output/', '.ci/.tools/', 'bench/.out/', 'bench/.corpus/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.*/',
+      '.astro/',
+      'node_modules/',
+      'tests/.output/',
+      '.ci/.tools/',
+      'bench/.out/',
+      'bench/.corpus/',
+    ],
+  },
   tseslint.configs.recommended,
   eslintPluginAstro.configs.recommended,
   {

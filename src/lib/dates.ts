@@ -5,8 +5,9 @@
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE_TIME_NO_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+// RFC 3339 allows a space for the T, as YAML timestamps do.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** Why a date string is not acceptable, or null when it is. */
 export function dateProblem(value: string): string | null {
@@ -62,7 +63,7 @@ export function toZonedIso(value: string, timeZone: string): string {
     const first = new Date(guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60000);
     instant = new Date(guess.getTime() - zoneOffsetMinutes(first, timeZone) * 60000);
   } else {
-    instant = new Date(value);
+    instant = new Date(value.replace(' ', 'T'));
   }
   const offset = zoneOffsetMinutes(instant, timeZone);
   const local = new Date(instant.getTime() + offset * 60000).toISOString().slice(0, 19);

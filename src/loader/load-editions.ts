@@ -35,11 +35,19 @@ export interface LoadResult {
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-/** The edition files of a folder: Markdown files whose names do not start with `_` or `.`. */
-export function listEditionFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && MARKDOWN.test(entry.name) && !/^[_.]/.test(entry.name))
-    .map((entry) => entry.name)
+/**
+ * The edition files of a folder, as paths relative to it: Markdown files
+ * whose names do not start with `_` or `.`, in sub-folders too (an author
+ * may file editions by year), skipping sub-folders named `_…` or `.…`.
+ */
+export function listEditionFiles(folder: string, prefix = ''): string[] {
+  return readdirSync(join(folder, prefix), { withFileTypes: true })
+    .filter((entry) => !/^[_.]/.test(entry.name))
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return listEditionFiles(folder, path);
+      return entry.isFile() && MARKDOWN.test(entry.name) ? [path] : [];
+    })
     .sort();
 }
 

@@ -15,16 +15,16 @@ const SOURCE = [fileURLToPath(new URL('../', import.meta.url)), join(process.cwd
  * A hash of everything besides the file that decides what it compiles to:
  * the settings, the pipeline's own source code and the installed packages.
  */
-function pipelineVersion(settings: string): string {
+export function pipelineVersion(settings: string, source = SOURCE): string {
   const hash = createHash('sha256').update(settings);
   try {
-    if (!SOURCE) throw new Error('sources not found');
+    if (!source) throw new Error('sources not found');
     for (const folder of PIPELINE_DIRS) {
-      for (const name of readdirSync(join(SOURCE, folder)).sort()) {
-        if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(SOURCE, folder, name)));
+      for (const name of readdirSync(join(source, folder)).sort()) {
+        if (name.endsWith('.ts')) hash.update(name).update(readFileSync(join(source, folder, name)));
       }
     }
-    hash.update(readFileSync(join(SOURCE, '../package-lock.json')));
+    hash.update(readFileSync(join(source, '../package-lock.json')));
   } catch {
     // Sources not where expected (bundled?): a key nobody else has means no stale hits.
     hash.update(String(Math.random()));
@@ -80,9 +80,9 @@ function artifactPath(kind: string, input: unknown, root: string): string {
   return join(root, 'node_modules/.cache/newsletter/artifacts', `${kind}-${key}`);
 }
 
-async function cached(file: string, read: () => Buffer, make: () => Promise<string | Uint8Array>) {
+async function cached<T extends string | Uint8Array>(file: string, make: () => Promise<T>): Promise<T | Buffer> {
   try {
-    return read();
+    return readFileSync(file);
   } catch {
     const made = await make();
     try {
@@ -107,9 +107,9 @@ export async function cachedBytes(
   input: unknown,
   make: () => Promise<Uint8Array>,
   root = process.cwd(),
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const file = artifactPath(kind, input, root);
-  return new Uint8Array(await cached(file, () => readFileSync(file), make));
+  return new Uint8Array(await cached(file, make));
 }
 
 /** Text twin of `cachedBytes` (email HTML and text). */
@@ -120,10 +120,6 @@ export async function cachedText(
   root = process.cwd(),
 ): Promise<string> {
   const file = artifactPath(kind, input, root);
-  const value = await cached(
-    file,
-    () => readFileSync(file),
-    async () => make(),
-  );
+  const value = await cached(file, async () => make());
   return typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
 }

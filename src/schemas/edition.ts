@@ -4,6 +4,9 @@ import { discussionSchema } from './discussion.ts';
 import { sectionSchema } from './section.ts';
 import { threadKey } from '../lib/forums.ts';
 
+/** `discussions:` or `sections:` left empty in YAML (null) means none, as an author would expect. */
+const emptyIsAbsent = (value: unknown) => (value === null ? undefined : value);
+
 /**
  * The front matter of an edition file, exactly as `edition-format.md` has
  * it. Strict: an unknown key (a typo such as `dat:`) is an error. Rules that
@@ -35,11 +38,15 @@ export const frontMatterSchema = z
       /** Drafts render in `dev` only. Default false. */
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       /** Figures for discussion threads linked in the body. Default none. */
-      discussions: z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
+      discussions: z.preprocess(
+        emptyIsAbsent,
+        z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
+      ),
       /** Extra data per section, keyed by section id. Default none. */
-      sections: z
-        .record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' })
-        .default({}),
+      sections: z.preprocess(
+        emptyIsAbsent,
+        z.record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' }).default({}),
+      ),
     },
     { error: 'expected "key: value" lines such as "edition: 2"' },
   )

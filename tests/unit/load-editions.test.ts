@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/errors.ts';
 import { loadEditions } from '../../src/loader/load-editions.ts';
+import { cachedText, pipelineVersion } from '../../src/loader/render-cache.ts';
 import { SETTINGS } from './helpers.ts';
 
 let root: string;
@@ -81,5 +82,48 @@ describe('the render cache', () => {
     expect((await cached()).editions[0]?.date).toBe('2026-01-01T00:00:00-05:00');
     const berlin = await loadEditions({ root, settings: { ...SETTINGS, timeZone: 'Europe/Berlin' } });
     expect(berlin.editions[0]?.date).toBe('2026-01-01T00:00:00+01:00');
+  });
+});
+
+describe('cache keys', () => {
+  it('change when the plugin code changes, and only then', () => {
+    const copy = join(root, 'site');
+    cpSync(join(import.meta.dirname, '../../src'), join(copy, 'src'), { recursive: true });
+    cpSync(join(import.meta.dirname, '../../package-lock.json'), join(copy, 'package-lock.json'));
+    const before = pipelineVersion('{}', join(copy, 'src'));
+    expect(pipelineVersion('{}', join(copy, 'src'))).toBe(before);
+    const plugin = join(copy, 'src/markdown/heading-anchors.ts');
+    writeFileSync(plugin, `${readFileSync(plugin, 'utf8')}\n// changed\n`);
+    expect(pipelineVersion('{}', join(copy, 'src'))).not.toBe(before);
+  });
+
+  it('remake an artifact when its input changes and reuse it otherwise', async () => {
+    let made = 0;
+    const make = (text: string) => () => {
+      made++;
+      return text;
+    };
+    expect(await cachedText('email.txt', { n: 1 }, make('one'), root)).toBe('one');
+    expect(await cachedText('email.txt', { n: 1 }, make('again'), root)).toBe('one');
+    expect(await cachedText('email.txt', { n: 2 }, make('two'), root)).toBe('two');
+    expect(made).toBe(2);
+  });
+});
+
+describe('the editions folder', () => {
+  it('takes editions filed in sub-folders too, but not from folders starting with "_"', async () => {
+    mkdirSync(join(root, 'content/editions/2026'));
+    mkdirSync(join(root, 'content/editions/_drafts'));
+    write('2026/a.md', file(1, '2026-01-01'));
+    write('_drafts/b.md', file(2, '2026-01-08'));
+    const result = await load();
+    expect(result.editions.map((e) => e.file)).toEqual(['content/editions/2026/a.md']);
+  });
+
+  it('reads an empty discussions: or sections: as none, and a date-time written with a space', async () => {
+    write('a.md', file(1, '2026-01-01 09:30:00-05:00', 'discussions:\nsections:\n'));
+    const result = await load();
+    expect(result.problems).toEqual([]);
+    expect(result.editions[0]?.date).toBe('2026-01-01T09:30:00-05:00');
   });
 });
