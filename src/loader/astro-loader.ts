@@ -20,17 +20,18 @@ export class ContentError extends Error {
   }
 }
 
-/**
- * The `editions` collection's loader. It runs the same loaders the checker
- * uses (`loadEditions`, `loadTopics`), so the collection holds exactly the editions the
- * checker accepts. In `dev` a mistake is logged and the server keeps
- * serving the other editions; in a build it stops the build.
- */
 /** The editions folder: `EDITIONS_DIR` or `content/editions`. */
 export function editionsDir(): string {
   return process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
 }
 
+/**
+ * The `editions` collection's loader. It runs what the checker runs
+ * (`loadContent`: every edition and the topics file), so the collection
+ * holds exactly the editions the checker accepts. In `dev` a mistake is
+ * logged and the server keeps serving the other editions; in a build it
+ * stops the build.
+ */
 export function editionLoader(options: { dir?: string } = {}): Loader {
   const dir = options.dir ?? editionsDir();
   return {
