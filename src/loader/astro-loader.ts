@@ -5,6 +5,7 @@ import { formatProblem, hasErrors } from '../lib/errors.ts';
 import { buildNow, visibleEditions } from '../lib/editions.ts';
 import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
+import { prepareArtifactsInParallel } from './compile-pool.ts';
 import { loadContent } from './load-content.ts';
 import { EDITIONS_DIR } from './load-editions.ts';
 import { topicsFileFor } from './load-topics.ts';
@@ -47,9 +48,12 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
         for (const line of lines) context.logger.warn(line);
         context.store.clear();
-        for (const edition of visibleEditions(result.editions, { production: !dev, now: buildNow() })) {
+        const visible = visibleEditions(result.editions, { production: !dev, now: buildNow() });
+        for (const edition of visible) {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
+        // A build makes every edition's image and emails; on both cores, before Astro's one-core page loop.
+        if (!dev) await prepareArtifactsInParallel(visible);
       };
       await sync();
       const folder = join(root, dir);
