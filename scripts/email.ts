@@ -53,9 +53,14 @@ async function main(): Promise<number> {
   if (edition.draft)
     console.error(`email: edition ${number} is a draft; its "read on the web" link works once it is published`);
   const out = resolve(parsed.values.out);
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'email.html'), emailHtml(edition, site));
-  writeFileSync(join(out, 'email.txt'), emailText(edition, site));
+  try {
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'email.html'), emailHtml(edition, site));
+    writeFileSync(join(out, 'email.txt'), emailText(edition, site));
+  } catch (error) {
+    console.error(`email: cannot write to ${out}: ${(error as Error).message}`);
+    return 1;
+  }
   console.log(`${join(out, 'email.html')}\n${join(out, 'email.txt')}`);
   return 0;
 }

@@ -6,7 +6,7 @@
  *
  * Never overwrites a file; prints what it created.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dateProblem, toZonedIso } from '../src/lib/dates.ts';
@@ -36,6 +36,8 @@ function main(): number {
   }
   const date = args.date ?? toMinute(toZonedIso(buildNow().toISOString(), site.timeZone));
   const folder = join(process.cwd(), args.dir);
+  // The first edition of a new newsletter starts the folder.
+  mkdirSync(folder, { recursive: true });
   // Every number in use counts, even in files that do not pass the check yet.
   const numbers = listEditionFiles(folder).flatMap((name) => {
     const data = readEdition(name, readFileSync(join(folder, name))).source?.data as { edition?: unknown } | undefined;

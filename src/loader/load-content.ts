@@ -11,10 +11,8 @@ import { loadTopics, topicsFileFor, unusedTopicProblems } from './load-topics.ts
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const result = await loadEditions(options);
   const topics = loadTopics(options.root, topicsFileFor(options.dir ?? EDITIONS_DIR));
-  const problems = [
-    ...result.problems,
-    ...topics.problems,
-    ...unusedTopicProblems(topics, usedTopicSlugs(result.editions)),
-  ];
+  // "No section uses this topic" means nothing when no edition file could be read at all.
+  const unused = result.files > 0 ? unusedTopicProblems(topics, usedTopicSlugs(result.editions)) : [];
+  const problems = [...result.problems, ...topics.problems, ...unused];
   return { ...result, problems: sortProblems(problems) };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sortProblems, type Problem } from '../lib/errors.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -111,6 +111,10 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
 export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const dir = options.dir ?? EDITIONS_DIR;
   const folder = join(options.root, dir);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    const message = 'no such folder; expected the folder of edition files (content/editions)';
+    return { editions: [], files: 0, problems: [{ file: dir, field: 'editions', message, severity: 'error' }] };
+  }
   const cache = options.cache === false ? undefined : new RenderCache(options.root, options.settings);
   const files = listEditionFiles(folder).map((name) => {
     const file = relative(options.root, join(folder, name)).split('\\').join('/');

@@ -127,3 +127,12 @@ describe('the editions folder', () => {
     expect(result.editions[0]?.date).toBe('2026-01-01T09:30:00-05:00');
   });
 });
+
+describe('a missing editions folder', () => {
+  it('is a problem naming the folder, not a crash', async () => {
+    const result = await loadEditions({ root, dir: 'content/editons', settings: SETTINGS, cache: false });
+    expect(result.problems.map(formatProblem)).toEqual([
+      'content/editons  editions: no such folder; expected the folder of edition files (content/editions)',
+    ]);
+  });
+});
