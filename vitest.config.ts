@@ -1,12 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
-/** Three tiers: unit (schemas, lib, wording), markdown (fixture cases), build (a built fixture site). */
+/**
+ * One vitest project per tier, each runnable alone (`npx vitest --project unit`):
+ * unit and markdown never build a site; build and e2e share the sites that
+ * `tests/build/global-setup.ts` builds once per run.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/build/global-setup.ts'],
-    // The build tier shells out to `astro build`; give it room on a 2-core machine.
-    hookTimeout: 180_000,
-    testTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'markdown', include: ['tests/markdown/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          // The build tier shells out to `astro build`; give it room on a 2-core machine.
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          hookTimeout: 180_000,
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

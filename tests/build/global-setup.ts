@@ -1,11 +1,17 @@
 import { rmSync } from 'node:fs';
 import { buildSite, OUTPUT, SITES } from './sites.ts';
 
-/** Builds each fixture site once per test run; the build tier then reads `tests/.output/<site>/`. */
+/**
+ * Builds each fixture site once per test run; the build and e2e tiers then
+ * read `tests/.output/<site>/`. Both projects name this setup, and vitest
+ * runs it in one process, so the second call finds the sites built.
+ */
 export default function setup(): void {
+  if (process.env['NEWSLETTER_TEST_SITES'] === 'built') return;
   rmSync(OUTPUT, { recursive: true, force: true });
   for (const site of Object.values(SITES)) {
     const { status, output } = buildSite(site);
     if (status !== 0) throw new Error(`building the ${site.name} site failed:\n${output}`);
   }
+  process.env['NEWSLETTER_TEST_SITES'] = 'built';
 }
