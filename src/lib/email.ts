@@ -4,13 +4,14 @@
  * twin with numbered link references. Both from the same edition model and
  * content as the web page and feeds.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import juice from 'juice';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { editionContentHtml, editionDateline } from './edition-content.ts';
 import { editionTitle } from './editions.ts';
+import { plainText } from './plain-text.ts';
 import { absolute, paths } from './urls.ts';
 
 const CSS = `
@@ -76,53 +77,11 @@ ${editionContentHtml(edition, site)}
   return juice(html, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: true });
 }
 
-/** Plain text of a tree: blocks separated by blank lines, links as `text [n]` with `n` in `refs`. */
-function toText(nodes: readonly ElementContent[], refs: string[]): string {
-  const ref = (url: string) => {
-    const i = refs.indexOf(url);
-    return i === -1 ? refs.push(url) : i + 1;
-  };
-  const inline = (node: ElementContent): string => {
-    if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
-    if (node.type !== 'element') return '';
-    if (node.tagName === 'br') return '\n';
-    const inner = node.children.map(inline).join('');
-    const href = node.tagName === 'a' ? node.properties['href'] : undefined;
-    if (typeof href === 'string' && !href.startsWith('mailto:')) return `${inner} [${ref(href)}]`;
-    if (node.tagName === 'img') return String(node.properties['alt'] ?? '');
-    return inner;
-  };
-  const block = (node: ElementContent): string[] => {
-    if (node.type !== 'element') return node.type === 'text' && node.value.trim() ? [node.value.trim()] : [];
-    const el = node as Element;
-    if (/^h[1-6]$/.test(el.tagName)) {
-      const text = el.children.map(inline).join('').trim();
-      return [`${text}\n${(el.tagName === 'h2' ? '=' : '-').repeat(Math.min(text.length, 72))}`];
-    }
-    if (el.tagName === 'ul' || el.tagName === 'ol') {
-      const items = el.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
-      return [
-        items
-          .map((li, i) => `${el.tagName === 'ol' ? `${i + 1}.` : '-'} ${li.children.map(inline).join('').trim()}`)
-          .join('\n'),
-      ];
-    }
-    if (el.tagName === 'blockquote') return block(el).map((b) => b.replace(/^/gm, '> '));
-    if (['div', 'section', 'details', 'figure', 'table', 'thead', 'tbody', 'tr'].includes(el.tagName))
-      return el.children.flatMap(block);
-    if (el.tagName === 'pre') return [el.children.map(inline).join('')];
-    const text = el.children.map(inline).join('').trim();
-    return text ? [text] : [];
-  };
-  return nodes.flatMap(block).join('\n\n');
-}
-
 /** The plain-text email: every section, discussion figures, and links as numbered references. */
 export function emailText(edition: Edition, site: SiteSettings): string {
   const web = absolute(paths.edition(edition.number));
-  const refs: string[] = [];
   const tree: Root = fromHtml(editionContentHtml(edition, site), { fragment: true });
-  const body = toText(tree.children as ElementContent[], refs);
+  const { text: body, refs } = plainText(tree.children as ElementContent[]);
   const links = refs.map((url, i) => `[${i + 1}] ${url}`).join('\n');
   return `${site.name}
 ${editionTitle(edition, site.name)}

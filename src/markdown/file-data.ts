@@ -12,6 +12,8 @@ declare module 'vfile' {
     figures: ReadonlyMap<string, ThreadFigures>;
     /** In: the site's language, for number formats. */
     lang: string;
+    /** Between plugins: every heading id and page id, so raw HTML cannot take one. */
+    headingIds: ReadonlySet<string>;
     /** Out: every thread linked in the body, by key, in order of first link. */
     threads: globalThis.Map<string, { url: string; forum: string; text: string }>;
   }

@@ -1,24 +1,26 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { imageUrlProblem, linkUrlProblem } from '../lib/link-rules.ts';
+import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl } from '../lib/link-rules.ts';
 import { report } from './report.ts';
 
 /**
- * Holds every Markdown link and image to the edition format's URL rules:
- * links are `https:`, `http:`, `mailto:` or relative; images `https:` or
- * relative; a forum thread URL is well formed. Anything else is an error
- * on the line where it is written.
+ * Holds every Markdown link and image to the edition format's URL rules
+ * (`src/lib/link-rules.ts`), on the line where it is written: known schemes
+ * pass, `ftp:` is a warning, script-capable and unknown schemes are errors
+ * (with a suggestion for a likely typo), and an `http:` image is a warning
+ * and is published as `https:`.
  */
 export default function remarkLinkUrls() {
   return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       if (node.type === 'link' || node.type === 'definition') {
         const problem = linkUrlProblem(node.url);
-        if (problem) report(file, node, 'link', problem);
+        if (problem) report(file, node, 'link', problem.message, problem.severity);
       } else if (node.type === 'image') {
-        const problem = imageUrlProblem(node.url);
-        if (problem) report(file, node, 'image', problem);
+        const problem = mediaUrlProblem(node.url);
+        if (problem) report(file, node, 'image', problem.message, problem.severity);
+        node.url = publishedMediaUrl(node.url);
       }
     });
   };

@@ -11,6 +11,7 @@ import rehypeExternalLinks from './external-links.ts';
 import remarkGfmSubset from './gfm-subset.ts';
 import rehypeHeadingAnchors from './heading-anchors.ts';
 import remarkHeadingIds from './heading-ids.ts';
+import rehypeHttpsMedia from './https-media.ts';
 import remarkLinkUrls from './link-urls.ts';
 import remarkRawHtml from './raw-html.ts';
 import { sanitizeSchema } from './sanitize.ts';
@@ -29,6 +30,7 @@ const processor = unified()
   .use(remarkRawHtml)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
+  .use(rehypeHttpsMedia)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeDiscussionLinks)
   .use(rehypeCommenterLinks)

@@ -1,5 +1,7 @@
 import type { Options } from 'rehype-sanitize';
-import { ALLOWED_ATTRIBUTES, ALLOWED_TAGS } from '../lib/html-rules.ts';
+import { find, html } from 'property-information';
+import { allowedAttributeNames, ALLOWED_TAGS } from '../lib/html-rules.ts';
+import { LINK_SCHEMES } from '../lib/link-rules.ts';
 
 /** Tags Markdown itself produces (CommonMark plus GFM tables and strikethrough). */
 const MARKDOWN_TAGS = [
@@ -17,38 +19,33 @@ const MARKDOWN_TAGS = [
   'img',
   'br',
   'del',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
 ];
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const TABLE_TAGS = ['table', 'thead', 'tbody', 'tr', 'th', 'td'];
 
-const headingIds = Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h) => [h, ['id']]));
+const toProperties = (names: readonly string[]) => names.map((name) => find(html, name).property);
 
 /**
- * The last line of defence for raw HTML: after `raw-html.ts` has escaped
- * every tag off the allow-list, this keeps only allowed tags and attributes
- * and only safe URL schemes, whatever slipped through.
+ * The last line of defence for raw HTML: after `raw-html.ts` has rewritten
+ * every allowed tag with only allowed attributes and escaped every other
+ * tag, this keeps only allowed tags, attributes and URL schemes, whatever
+ * slipped through. Ids are kept as written: `raw-html.ts` keeps only free,
+ * valid ones, so no `user-content-` prefix is needed.
  */
 export const sanitizeSchema: Options = {
-  tagNames: [...new Set([...MARKDOWN_TAGS, ...ALLOWED_TAGS])],
+  tagNames: [...new Set([...MARKDOWN_TAGS, ...HEADINGS, ...TABLE_TAGS, ...ALLOWED_TAGS])],
   attributes: {
-    ...ALLOWED_ATTRIBUTES,
-    ...headingIds,
+    ...Object.fromEntries(Object.entries(allowedAttributeNames()).map(([tag, names]) => [tag, toProperties(names)])),
     code: [['className', /^language-[\w-]+$/]],
-    th: ['align'],
-    td: ['align'],
-    ol: ['start'],
   },
-  protocols: { href: ['http', 'https', 'mailto'], src: ['https'] },
+  protocols: {
+    href: [...LINK_SCHEMES, 'ftp'],
+    src: ['https'],
+    poster: ['https'],
+    cite: ['https', 'http'],
+  },
+  required: { input: { disabled: true, type: 'checkbox' } },
+  ancestors: { tbody: ['table'], td: ['table'], th: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'] },
   clobber: [],
   strip: ['script', 'style'],
 };

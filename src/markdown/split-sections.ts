@@ -8,13 +8,11 @@ export interface SectionTree {
   nodes: ElementContent[];
 }
 
+/** A Markdown `##` heading (it has an id; a raw-HTML `<h2>` is only formatting), bare or in its permalink wrapper. */
 function findH2(node: RootContent): Element | undefined {
   if (node.type !== 'element') return undefined;
-  if (node.tagName === 'h2') return node;
-  if (node.tagName === 'div' && node.children[0]?.type === 'element' && node.children[0].tagName === 'h2') {
-    return node.children[0];
-  }
-  return undefined;
+  const h2 = node.tagName === 'div' ? node.children[0] : node;
+  return h2?.type === 'element' && h2.tagName === 'h2' && typeof h2.properties['id'] === 'string' ? h2 : undefined;
 }
 
 /** Splits a rendered body at its `##` headings: the intro, then one part per story. */

@@ -70,7 +70,7 @@ describe('npm run check for tools', () => {
         file: `${CORPUS}/invalid/link-javascript/2026-04-05-edition-7.md`,
         line: 6,
         field: 'link',
-        message: 'expected an https:, http:, mailto: or relative URL, got "javascript:alert(1)"',
+        message: 'javascript: links run script; not allowed, got "javascript:alert(1)"',
         severity: 'error',
       },
     ]);

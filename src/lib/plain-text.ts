@@ -1,0 +1,163 @@
+/**
+ * Rendered HTML as plain text, for the plain-text email: blocks separated by
+ * blank lines, lists with their markers, quotes with `> `, tables as rows of
+ * cells, and links as `text [n]` with the URLs collected for a numbered list
+ * at the end. Every element the edition format allows has a rendering, and
+ * anything else falls back to its text, so no content is ever lost.
+ */
+import type { Element, ElementContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'video',
+  'audio',
+  'picture',
+]);
+/** Deeper than this, a subtree is read as flat text (the format's own limit is lower). */
+const MAX_DEPTH = 200;
+
+const isElement = (node: ElementContent, tag?: string): node is Element =>
+  node.type === 'element' && (tag === undefined || node.tagName === tag);
+
+/** `body` with `prefix` before its first line and the following lines indented to match. */
+function hang(body: string, prefix: string): string {
+  const pad = ' '.repeat(prefix.length);
+  return body
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : line ? pad : '') + line)
+    .join('\n');
+}
+
+/** Turns trees into text, numbering every link target once in `refs`. */
+class PlainText {
+  readonly refs: string[] = [];
+
+  ref(url: string): number {
+    const i = this.refs.indexOf(url);
+    return i === -1 ? this.refs.push(url) : i + 1;
+  }
+
+  /** Block-level text of some nodes: runs of inline content become paragraphs. */
+  blocks(nodes: readonly ElementContent[], depth: number): string[] {
+    const out: string[] = [];
+    let run: ElementContent[] = [];
+    const flush = () => {
+      const text = run
+        .map((n) => this.inline(n, depth))
+        .join('')
+        .replace(/[ \t]*\n[ \t]*/g, '\n')
+        .trim();
+      if (text) out.push(text);
+      run = [];
+    };
+    for (const node of nodes) {
+      if (isElement(node) && BLOCKS.has(node.tagName)) {
+        flush();
+        out.push(...this.block(node, depth + 1));
+      } else run.push(node);
+    }
+    flush();
+    return out;
+  }
+
+  block(el: Element, depth: number): string[] {
+    if (depth > MAX_DEPTH) return [toString(el).replace(/\s+/g, ' ').trim()].filter(Boolean);
+    const tag = el.tagName;
+    if (/^h[1-6]$/.test(tag)) {
+      const text = el.children
+        .map((c) => this.inline(c, depth))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+      return text ? [`${text}\n${(tag === 'h1' || tag === 'h2' ? '=' : '-').repeat(Math.min(text.length, 72))}`] : [];
+    }
+    if (tag === 'ul' || tag === 'ol') {
+      const start = Number(el.properties['start'] ?? 1) || 1;
+      const items = el.children.filter((c): c is Element => isElement(c, 'li'));
+      const lines = items.map((li, i) =>
+        hang(this.blocks(li.children, depth).join('\n\n'), tag === 'ol' ? `${start + i}. ` : '- '),
+      );
+      return lines.length ? [lines.join('\n')] : [];
+    }
+    if (tag === 'blockquote') {
+      const inner = this.blocks(el.children, depth).join('\n\n');
+      return inner ? [inner.replace(/^/gm, '> ').replace(/^> $/gm, '>')] : [];
+    }
+    if (tag === 'pre') {
+      const text = toString(el).replace(/\n$/, '');
+      return text.trim() ? [text] : [];
+    }
+    if (tag === 'hr') return ['----'];
+    if (tag === 'table' || tag === 'thead' || tag === 'tbody' || tag === 'tfoot' || tag === 'tr') {
+      const rows: string[] = [];
+      const walk = (node: Element) => {
+        if (node.tagName === 'tr') {
+          const cells = node.children.filter((c): c is Element => isElement(c) && /^t[hd]$/.test(c.tagName));
+          rows.push(cells.map((c) => this.blocks(c.children, depth).join(' ').replace(/\s+/g, ' ')).join(' | '));
+        } else node.children.filter((c): c is Element => isElement(c)).forEach(walk);
+      };
+      walk(el);
+      return rows.length ? [rows.join('\n')] : [];
+    }
+    if (tag === 'video' || tag === 'audio') {
+      const src = el.properties['src'];
+      return typeof src === 'string' ? [`${tag === 'video' ? 'Video' : 'Audio'} [${this.ref(src)}]`] : [];
+    }
+    return this.blocks(el.children, depth);
+  }
+
+  inline(node: ElementContent, depth: number): string {
+    if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
+    if (!isElement(node)) return '';
+    if (depth > MAX_DEPTH) return toString(node);
+    if (node.tagName === 'br') return '\n';
+    if (node.tagName === 'img') return String(node.properties['alt'] ?? '');
+    if (BLOCKS.has(node.tagName)) return ` ${this.block(node, depth + 1).join(' ')} `;
+    const inner = node.children.map((c) => this.inline(c, depth + 1)).join('');
+    const href = node.tagName === 'a' ? node.properties['href'] : undefined;
+    if (typeof href !== 'string' || href.startsWith('#')) return inner;
+    if (href.startsWith('mailto:')) return inner.trim() ? inner : href.slice('mailto:'.length);
+    return `${inner.trim() ? inner : href} [${this.ref(href)}]`;
+  }
+}
+
+/** Plain text of some nodes, and the URLs its `[n]` references point to, in order. */
+export function plainText(nodes: readonly ElementContent[]): { text: string; refs: string[] } {
+  const renderer = new PlainText();
+  const text = renderer.blocks(nodes, 0).join('\n\n');
+  return { text, refs: renderer.refs };
+}
