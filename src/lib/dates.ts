@@ -5,6 +5,8 @@
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The earliest year an edition may be dated. */
+const MIN_YEAR = 1000;
 // RFC 3339 allows a space for the T, as YAML timestamps do.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_TIME_NO_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -15,10 +17,15 @@ export function dateProblem(value: string): string | null {
   const m = DATE.exec(value) ?? DATE_TIME.exec(value);
   if (!m) return 'expected an ISO 8601 date or date-time';
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Date.UTC reads years 0–99 as 1900–1999; a newsletter edition is dated in the last thousand years anyway.
+  if (year < MIN_YEAR) return `expected a year from ${MIN_YEAR} on`;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return 'expected a real calendar date';
   if (m.length > 4 && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59))
     return 'expected a real time of day';
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(m[8] ?? '');
+  if (offset && (Number(offset[2]) > 23 || Number(offset[3]) > 59))
+    return 'expected a real time zone offset, from -23:59 to +23:59';
   return null;
 }
 

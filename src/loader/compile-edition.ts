@@ -98,13 +98,14 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   if (!read.source) return { edition: null, problems: read.problems };
   const source = read.source;
   const parsed = frontMatterSchema.safeParse(source.data, { reportInput: true });
-  const problems = parsed.success ? [] : zodProblems(parsed.error, file, source.locate, knownKeys);
+  const problems = [...read.problems];
+  if (!parsed.success) problems.push(...zodProblems(parsed.error, file, source.locate, knownKeys));
   const fm = parsed.success ? parsed.data : undefined;
 
   const figures = new Map<string, ThreadFigures>(
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
-  const { tree, file: vfile } = renderBody(source.body, { figures, lang: settings.lang });
+  const { tree, file: vfile, refused } = renderBody(source.body, { figures, lang: settings.lang });
   for (const message of vfile.messages) {
     problems.push({
       file,
@@ -115,7 +116,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     });
   }
   const { intro, sections } = splitSections(tree);
-  if (!intro.some((node) => toString(node).trim() || (node.type === 'element' && node.tagName === 'img'))) {
+  if (!refused && !intro.some((node) => toString(node).trim() || (node.type === 'element' && node.tagName === 'img'))) {
     const firstHeading = sections[0] && firstLine(sections[0].nodes[0]);
     problems.push({
       file,

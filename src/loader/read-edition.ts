@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Locate, Problem } from '../lib/errors.ts';
+import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, MAX_YAML_ALIASES, megabytes } from '../lib/limits.ts';
 import { yamlLocator, yamlProblems } from './yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
@@ -14,7 +15,17 @@ export interface EditionSource {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const FENCE = /^---[ \t]*$/;
+/**
+ * The one definition of a front-matter delimiter: a line that is exactly
+ * `---` (trailing spaces allowed), first in the file and again to close, as
+ * gray-matter and every Markdown host read it. A line that starts with `---`
+ * but is anything else (`--- # note`, `----`) is an error, because gray-matter
+ * would end the front matter there and drop every key after it.
+ */
+export const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+const LOOKS_LIKE_FENCE = /^---/;
+/** Keys that name parts of every JavaScript object: as YAML keys they silently vanish. */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /** Decodes UTF-8, dropping a byte-order mark and normalising CRLF and CR line endings. */
 function decode(bytes: Uint8Array): string | null {
@@ -28,50 +39,145 @@ function decode(bytes: Uint8Array): string | null {
   }
 }
 
+/** Where the front matter ends (the closing line's index), or a problem with its delimiters. */
+export function frontMatterEnd(lines: readonly string[]): { close: number } | { line: number; message: string } {
+  if (!FRONT_MATTER_FENCE.test(lines[0] ?? '')) {
+    if (LOOKS_LIKE_FENCE.test(lines[0] ?? ''))
+      return {
+        line: 1,
+        message: `${JSON.stringify(lines[0])} is not a front-matter delimiter; expected exactly "---"`,
+      };
+    return {
+      line: 1,
+      message: 'missing; expected the file to start with a line "---", then edition: and date:, then "---"',
+    };
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (FRONT_MATTER_FENCE.test(lines[i]!)) return { close: i };
+    if (LOOKS_LIKE_FENCE.test(lines[i]!))
+      return {
+        line: i + 1,
+        message: `${JSON.stringify(lines[i]!.slice(0, 40))} looks like the end of the front matter but is not exactly "---"; everything after it would be lost`,
+      };
+  }
+  return { line: 1, message: 'not closed; expected a line "---" after the last front-matter field' };
+}
+
+/** Control characters as problems: errors in the front matter, warnings in the body (where they are removed). */
+function controlCharacterProblems(file: string, lines: readonly string[], close: number): Problem[] {
+  const problems: Problem[] = [];
+  lines.forEach((line, i) => {
+    const found = [...new Set(line.match(CONTROL_CHARACTERS) ?? [])];
+    if (!found.length) return;
+    const which = found.map(codePoint).join(', ');
+    problems.push(
+      i <= close
+        ? {
+            file,
+            line: i + 1,
+            field: 'front matter',
+            message: `control character ${which}; expected plain text (delete it)`,
+            severity: 'error',
+          }
+        : {
+            file,
+            line: i + 1,
+            field: 'body',
+            message: `control character ${which} is removed from every output`,
+            severity: 'warning',
+          },
+    );
+  });
+  return problems;
+}
+
+/** `__proto__`, `constructor` and `prototype` keys, anywhere in a YAML document. */
+export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      if (typeof key?.value !== 'string' || !RESERVED_KEYS.includes(key.value)) return;
+      problems.push({
+        file,
+        line: key.range ? lineCounter.linePos(key.range[0]).line : undefined,
+        field: key.value,
+        message: 'a reserved name that cannot be a key; rename it',
+        severity: 'error',
+      });
+    },
+  });
+  return problems;
+}
+
+/** The document as plain data, or a problem when its aliases expand past the limit. */
+export function yamlData(
+  doc: Document,
+  file: string,
+  field = 'front matter',
+): { data: unknown } | { problem: Problem } {
+  try {
+    return { data: doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (error) {
+    const message = /alias/i.test(String(error))
+      ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}); write the values out instead of using *aliases`
+      : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0]}`;
+    return { problem: { file, field, message, severity: 'error' } };
+  }
+}
+
 /**
- * Reads one edition file: decodes it, splits the front matter from the body
- * with gray-matter and parses the YAML keeping positions, so each later
- * problem can name its line. Never throws for a content mistake.
+ * Reads one edition file: checks its size, decodes it, splits the front
+ * matter from the body with gray-matter (after checking the delimiters, so
+ * that gray-matter and this reader always agree) and parses the YAML keeping
+ * positions, so each later problem can name its line. Control characters
+ * are reported and removed from the body. Never throws for a content mistake.
  */
 export function readEdition(file: string, bytes: Uint8Array): { source?: EditionSource; problems: Problem[] } {
   const fail = (line: number | undefined, field: string, message: string) => ({
     problems: [{ file, line, field, message, severity: 'error' as const }],
   });
+  if (bytes.length > MAX_FILE_BYTES)
+    return fail(
+      undefined,
+      'file',
+      `${megabytes(bytes.length)}; expected at most ${megabytes(MAX_FILE_BYTES)} (split it into two editions)`,
+    );
   const text = decode(bytes);
   if (text === null) return fail(undefined, 'file', 'not UTF-8 text; save the file as UTF-8');
   if (!text.trim()) return fail(undefined, 'file', 'empty; expected front matter between "---" lines, then the intro');
   const lines = text.split('\n');
-  if (!FENCE.test(lines[0]!)) {
-    return fail(
-      1,
-      'front matter',
-      'missing; expected the file to start with a line "---", then edition: and date:, then "---"',
-    );
-  }
-  const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
-  if (close === -1)
-    return fail(1, 'front matter', 'not closed; expected a line "---" after the last front-matter field');
+  const end = frontMatterEnd(lines);
+  if ('message' in end) return fail(end.line, 'front matter', end.message);
+  const { close } = end;
 
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
-  const parsed = matter(text, {
+  matter(text, {
     engines: {
       yaml: (yamlText: string) => {
         doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-        return doc.errors.length ? {} : (doc.toJS() as object);
+        return {};
       },
     },
   });
-  const problems = doc ? yamlProblems(doc, lineCounter, file) : [];
-  if (problems.length) return { problems };
   // gray-matter skips the engine when the front matter is blank.
   doc ??= parseDocument('', { lineCounter });
+  // gray-matter hands the engine the text after the opening "---", newline included, so YAML lines are file lines.
+  const problems = [
+    ...yamlProblems(doc, lineCounter, file),
+    ...reservedKeyProblems(doc, lineCounter, file),
+    ...controlCharacterProblems(file, lines, close),
+  ];
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const data = yamlData(doc, file);
+  if ('problem' in data) return { problems: [data.problem] };
 
   const headerLines = close + 1;
   return {
     source: {
-      data: doc.contents === null ? {} : parsed.data,
-      body: '\n'.repeat(headerLines) + lines.slice(headerLines).join('\n'),
+      data: data.data,
+      body: '\n'.repeat(headerLines) + lines.slice(headerLines).join('\n').replace(CONTROL_CHARACTERS, ''),
       locate: yamlLocator(doc, lineCounter),
     },
     problems,

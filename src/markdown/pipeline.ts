@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
@@ -15,19 +16,26 @@ import rehypeHttpsMedia from './https-media.ts';
 import remarkLinkUrls from './link-urls.ts';
 import remarkRawHtml from './raw-html.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../lib/limits.ts';
+import { report } from './report.ts';
 import './file-data.ts';
 
 /**
- * The Markdown pipeline, in order. Markdown checks run on the Markdown tree
- * (where line numbers are exact); HTML is then reparsed, sanitized and
- * annotated. Built once per process and reused for every edition.
+ * The Markdown pipeline, in order, in two halves: Markdown checks run on the
+ * Markdown tree (where line numbers are exact); HTML is then reparsed,
+ * sanitized and annotated. Between the halves the tree's depth is checked,
+ * because the HTML half walks trees recursively. Built once per process and
+ * reused for every edition.
  */
-const processor = unified()
+const markdownHalf = unified()
   .use(remarkParse)
   .use(remarkGfmSubset)
   .use(remarkHeadingIds)
   .use(remarkLinkUrls)
   .use(remarkRawHtml)
+  .freeze();
+
+const htmlHalf = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeHttpsMedia)
@@ -38,12 +46,60 @@ const processor = unified()
   .use(rehypeHeadingAnchors)
   .freeze();
 
+/** An edition whose body is past a limit: the problem is on the file, and nothing is rendered. */
+function refused(file: VFile, line: number | undefined, message: string): Rendered {
+  report(file, line ? { line, column: 1 } : undefined, 'body', message);
+  return { tree: { type: 'root', children: [] }, file, refused: true };
+}
+
+/** A rendered body; `refused` when a problem stopped it from being rendered at all. */
+export interface Rendered {
+  tree: Root;
+  file: VFile;
+  refused: boolean;
+}
+
 /**
  * Renders an edition body to an HTML tree. Problems are on `file.messages`
  * (`fatal: true` for errors); threads found are on `file.data.threads`.
+ * A body past the size of paragraph or depth the format allows is refused
+ * with a problem, never a crash or a hang.
  */
-export function renderBody(markdown: string, data: Data): { tree: Root; file: VFile } {
+export function renderBody(markdown: string, data: Data): Rendered {
   const file = new VFile({ value: markdown, data });
-  const tree = processor.runSync(processor.parse(file), file) as Root;
-  return { tree, file };
+  const crowded = crowdedBlock(markdown);
+  if (crowded) {
+    return refused(
+      file,
+      crowded.line,
+      `${crowded.count.toLocaleString('en-US')} ${crowded.kind} markers in one paragraph; expected at most ${MAX_MARKERS_PER_BLOCK.toLocaleString('en-US')} (put a blank line between paragraphs, or code in backticks)`,
+    );
+  }
+  let mdast: MdastRoot;
+  try {
+    mdast = markdownHalf.runSync(markdownHalf.parse(file), file) as MdastRoot;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return refused(
+      file,
+      undefined,
+      `nested too deeply to read; expected at most ${MAX_DEPTH} levels of lists, quotes and emphasis`,
+    );
+  }
+  const depth = treeDepth(mdast);
+  const rawDepth = file.data.rawHtmlDepth ?? 0;
+  if (depth.depth > MAX_DEPTH || rawDepth > MAX_DEPTH) {
+    const deepest = depth.depth > MAX_DEPTH ? depth.depth : rawDepth;
+    return refused(
+      file,
+      depth.depth > MAX_DEPTH ? depth.line : undefined,
+      `nested ${deepest} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
+    );
+  }
+  if (file.messages.some((m) => m.fatal && m.ruleId === 'html' && /is never closed|still open/.test(m.reason))) {
+    // An unclosed element would swallow the rest of the edition: nothing to render.
+    return { tree: { type: 'root', children: [] }, file, refused: true };
+  }
+  const tree = htmlHalf.runSync(mdast, file) as Root;
+  return { tree, file, refused: false };
 }

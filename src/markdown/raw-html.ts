@@ -186,8 +186,10 @@ class RawHtmlRules {
       return escapeText(tag);
     }
     if (t.closing) return this.#close(name, at);
-    if (!VOID_TAGS.includes(name) && !t.selfClose && !OPTIONAL_END_TAGS.includes(name))
+    if (!VOID_TAGS.includes(name) && !t.selfClose && !OPTIONAL_END_TAGS.includes(name)) {
       this.#open.push({ name, line: at?.line });
+      this.file.data.rawHtmlDepth = Math.max(this.file.data.rawHtmlDepth ?? 0, this.#open.length);
+    }
     return this.#opening(name, attrs, at, t.selfClose && !VOID_TAGS.includes(name));
   }
 
