@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+
+describe('the Node version the project asks for', () => {
+  it('is at least 22.18, where plain `node` runs the .ts npm scripts', () => {
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; scripts: Record<string, string> };
+    expect(pkg.engines.node).toBe('>=22.18');
+    expect(Object.values(pkg.scripts).filter((s) => /^node \S+\.ts\b/.test(s)).length).toBeGreaterThan(0);
+  });
+
+  it('is the same in CI, the lock file, the README and .nvmrc', () => {
+    expect(read('.ci/run')).toContain('(a === 22 && b >= 18)');
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node: string } }> };
+    expect(lock.packages['']?.engines?.node).toBe('>=22.18');
+    expect(read('README.md')).toContain('any Node ≥ 22.18 works');
+    expect(read('.nvmrc').trim()).toBe('24');
+  });
+});
