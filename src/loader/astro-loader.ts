@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem, hasErrors } from '../lib/errors.ts';
 import { buildNow, visibleEditions } from '../lib/editions.ts';
+import { editionsDirFrom, environmentProblems, EnvironmentError } from '../lib/environment.ts';
 import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
 import { prepareArtifactsInParallel } from './compile-pool.ts';
 import { loadContent } from './load-content.ts';
-import { EDITIONS_DIR } from './load-editions.ts';
 import { topicsFileFor } from './load-topics.ts';
 
 /** A content mistake that stops a production build; its message is the problem lines. */
@@ -21,9 +21,9 @@ export class ContentError extends Error {
   }
 }
 
-/** The editions folder: `EDITIONS_DIR` or `content/editions`. */
+/** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
 export function editionsDir(): string {
-  return process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
+  return editionsDirFrom(process.env);
 }
 
 /**
@@ -40,6 +40,8 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
     schema: editionModelSchema,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
+      const environment = environmentProblems(process.env, { root });
+      if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
       const sync = async () => {
         const site = getSite();
