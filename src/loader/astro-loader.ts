@@ -13,10 +13,8 @@ import { topicsFileFor } from './load-topics.ts';
 /** A content mistake that stops a production build; its message is the problem lines. */
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(lines: string[]) {
-    super(
-      `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} in content; nothing was built.`,
-    );
+  constructor(lines: string[], where = 'in content') {
+    super(`${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} ${where}; nothing was built.`);
     this.stack = ''; // a content mistake is not a crash: no stack trace
   }
 }
@@ -55,7 +53,10 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
         // A build makes every edition's image and emails; on both cores, before Astro's one-core page loop.
-        if (!dev) await prepareArtifactsInParallel(visible);
+        if (!dev) {
+          const failed = await prepareArtifactsInParallel(visible);
+          if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
+        }
       };
       await sync();
       const folder = join(root, dir);
