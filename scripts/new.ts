@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dateProblem, toZonedIso } from '../src/lib/dates.ts';
 import { buildNow } from '../src/lib/editions.ts';
+import { fsReason } from '../src/lib/errors.ts';
 import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
 import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from '../src/lib/scaffold.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
@@ -45,10 +46,17 @@ function main(): number {
   // The first edition of a new newsletter starts the folder.
   mkdirSync(folder, { recursive: true });
   // Every number in use counts, even in files that do not pass the check yet.
-  const numbers = listEditionFiles(folder).flatMap((name) => {
-    const data = readEdition(name, readFileSync(join(folder, name))).source?.data as { edition?: unknown } | undefined;
-    return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
-  });
+  let numbers: number[];
+  try {
+    numbers = listEditionFiles(folder).flatMap((name) => {
+      const data = readEdition(name, readFileSync(join(folder, name))).source?.data as
+        { edition?: unknown } | undefined;
+      return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
+    });
+  } catch (error) {
+    console.error(`new: cannot read the editions in ${args.dir} (${fsReason(error)}); nothing was written`);
+    return 1;
+  }
   const number = nextEditionNumber(numbers);
   const file = join(args.dir, editionFileName(date, number));
   try {
