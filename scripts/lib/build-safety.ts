@@ -6,7 +6,7 @@
  * Every failure is a line for a person, never a stack trace.
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /** A failure the build reports as its lines and exit 1. */
 export class BuildStop extends Error {
@@ -183,10 +183,4 @@ export function swapIn(next: string, out: string, fs: SwapFs = realFs): string[]
   } catch (error) {
     return [`build: warning: the site was written, but ${previous} could not be removed (${describeError(error)})`];
   }
-}
-
-/** `out` relative to `root` when inside it, for shorter lines. */
-export function shortPath(path: string, root: string): string {
-  const rel = relative(root, path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
