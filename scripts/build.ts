@@ -2,34 +2,93 @@
  * `npm run build`: builds the site into a fresh folder beside `dist/` and
  * swaps it in only when the whole build succeeded, so a failed build leaves
  * the previous `dist/` exactly as it was. `OUT_DIR` builds elsewhere.
+ *
+ * One build at a time per checkout (`node_modules/.cache/newsletter/build.lock`
+ * holds the builder's PID); the output folder can never be the project or one
+ * of its source folders; every failure is a line, never a stack trace.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editionsDirFrom, environmentProblems } from '../src/lib/environment.ts';
+import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
 
-const out = resolve(process.env['OUT_DIR'] ?? 'dist');
-const next = `${out}.next`;
-const previous = `${out}.previous`;
-const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const LOCK = join(ROOT, 'node_modules/.cache/newsletter/build.lock');
+const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
-rmSync(next, { recursive: true, force: true });
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next], {
-  stdio: 'inherit',
-  // A heap limit makes V8 collect garbage instead of growing: measured in bench/RESULTS.md.
-  env: {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024`.trim(),
-  },
-});
-if (result.status !== 0) {
-  rmSync(next, { recursive: true, force: true });
-  console.error(`build failed; ${existsSync(out) ? `${out} was left as it was` : 'nothing was written'}.`);
-  process.exit(result.status ?? 1);
+/** Runs `astro build` into `next`; forwards Ctrl-C and SIGTERM to it, so cleanup still happens. */
+function astroBuild(next: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', next], {
+      stdio: 'inherit',
+      // A heap limit makes V8 collect garbage instead of growing: measured in bench/RESULTS.md.
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024`.trim(),
+      },
+    });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward).on('SIGTERM', forward).on('SIGHUP', forward);
+    child.once('error', (error) => {
+      console.error(`build: cannot start astro (${describeError(error)})`);
+      done({ code: 1, signal: null });
+    });
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', forward).off('SIGTERM', forward).off('SIGHUP', forward);
+      done({ code, signal });
+    });
+  });
 }
-rmSync(previous, { recursive: true, force: true });
-if (existsSync(out)) renameSync(out, previous);
-renameSync(next, out);
-rmSync(previous, { recursive: true, force: true });
-console.log(`site written to ${out}`);
+
+async function main(): Promise<number> {
+  const problems = environmentProblems(process.env, { root: process.cwd(), editionsMustExist: true, outDir: true });
+  if (problems.length) {
+    for (const line of problems) console.error(line);
+    return 1;
+  }
+  const out = resolve(process.env['OUT_DIR'] ?? 'dist');
+  const next = `${out}.next`;
+  const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, join(process.cwd(), editionsDirFrom()));
+  if (refused) throw new BuildStop(refused);
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new BuildStop(`OUT_DIR: ${out} is a file; expected a folder for the built site; nothing was built`);
+
+  const release = acquireLock(LOCK);
+  process.once('exit', release);
+  try {
+    try {
+      rmSync(next, { recursive: true, force: true });
+      mkdirSync(next, { recursive: true });
+    } catch (error) {
+      const kept = existsSync(out) ? `${out} was left as it was` : 'nothing was written';
+      throw new BuildStop(`build: cannot write ${next} (${describeError(error)}); ${kept}`);
+    }
+    const result = await astroBuild(next);
+    if (result.code !== 0) {
+      try {
+        rmSync(next, { recursive: true, force: true });
+      } catch {
+        // Removed by the next build.
+      }
+      const why = result.signal ? ` (stopped by ${result.signal})` : '';
+      console.error(`build failed${why}; ${existsSync(out) ? `${out} was left as it was` : 'nothing was written'}.`);
+      return result.code ?? 1;
+    }
+    for (const warning of swapIn(next, out)) console.error(warning);
+    console.log(`site written to ${out}`);
+    return 0;
+  } finally {
+    release();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Every expected failure is a BuildStop with its line; anything else is still one line, not a trace.
+  console.error(error instanceof BuildStop ? error.message : `build: ${describeError(error)}`);
+  process.exitCode = 1;
+}

@@ -11,19 +11,20 @@
  */
 import { parseArgs } from 'node:util';
 import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
-import { hasErrors } from '../src/lib/errors.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
+import { hasErrors, notACommand, oneLine } from '../src/lib/errors.ts';
 import { loadContent } from '../src/loader/load-content.ts';
 import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
-import { EDITIONS_DIR } from '../src/loader/load-editions.ts';
 
 async function main(): Promise<number> {
+  checkEnvironmentOrExit({ editionsMustExist: true });
   let args;
   try {
     args = parseArgs({
       options: {
         format: { type: 'string', default: 'text' },
-        dir: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+        dir: { type: 'string', default: editionsDirFrom() },
       },
     }).values;
   } catch (error) {
@@ -34,6 +35,10 @@ async function main(): Promise<number> {
   }
   if (args.format !== 'text' && args.format !== 'json') {
     console.error(`check: --format: expected "text" or "json", got "${args.format}"`);
+    return 2;
+  }
+  if (args.dir.trim() === '') {
+    console.error('check: --dir: expected a folder such as content/editions, got ""');
     return 2;
   }
   const site = getSiteOrExit();
@@ -55,7 +60,11 @@ async function main(): Promise<number> {
   } else {
     for (const line of problemLines(problems)) console.log(line);
     for (const u of unpublished)
-      console.log(`${u.file}  ${u.status}: edition ${u.edition} (${u.date}) is left out of production builds`);
+      console.log(
+        notACommand(
+          `${oneLine(u.file)}  ${u.status}: edition ${u.edition} (${u.date}) is left out of production builds`,
+        ),
+      );
     console.log(summaryLine(problems, result.files));
   }
   if (process.env['GITHUB_ACTIONS'] === 'true') for (const p of problems) console.log(githubAnnotation(p));

@@ -9,12 +9,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { emailHtml, emailText } from '../src/lib/email.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
-import { EDITIONS_DIR, loadEditions } from '../src/loader/load-editions.ts';
+import { loadEditions } from '../src/loader/load-editions.ts';
 
 const USAGE = 'usage: npm run email -- <edition number> [--out folder]';
 
 async function main(): Promise<number> {
+  checkEnvironmentOrExit();
   let parsed;
   try {
     parsed = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
@@ -38,7 +40,8 @@ async function main(): Promise<number> {
     console.log(files.join('\n'));
     return 0;
   }
-  const dir = process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
+  checkEnvironmentOrExit({ editionsMustExist: true });
+  const dir = editionsDirFrom();
   const { editions, problems } = await loadEditions({
     root: process.cwd(),
     dir,

@@ -11,22 +11,29 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dateProblem, toZonedIso } from '../src/lib/dates.ts';
 import { buildNow } from '../src/lib/editions.ts';
+import { fsReason } from '../src/lib/errors.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
 import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from '../src/lib/scaffold.ts';
 import { getSiteOrExit } from '../src/lib/site.ts';
-import { EDITIONS_DIR, listEditionFiles } from '../src/loader/load-editions.ts';
+import { listEditionFiles } from '../src/loader/load-editions.ts';
 import { readEdition } from '../src/loader/read-edition.ts';
 
 function main(): number {
+  checkEnvironmentOrExit();
   let args;
   try {
     args = parseArgs({
       options: {
         date: { type: 'string' },
-        dir: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+        dir: { type: 'string', default: editionsDirFrom() },
       },
     }).values;
   } catch (error) {
     console.error(`new: ${(error as Error).message}\nusage: npm run new -- [--date 2026-04-05]`);
+    return 2;
+  }
+  if (args.dir.trim() === '') {
+    console.error('new: --dir: expected a folder such as content/editions, got ""');
     return 2;
   }
   const site = getSiteOrExit();
@@ -39,10 +46,17 @@ function main(): number {
   // The first edition of a new newsletter starts the folder.
   mkdirSync(folder, { recursive: true });
   // Every number in use counts, even in files that do not pass the check yet.
-  const numbers = listEditionFiles(folder).flatMap((name) => {
-    const data = readEdition(name, readFileSync(join(folder, name))).source?.data as { edition?: unknown } | undefined;
-    return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
-  });
+  let numbers: number[];
+  try {
+    numbers = listEditionFiles(folder).flatMap((name) => {
+      const data = readEdition(name, readFileSync(join(folder, name))).source?.data as
+        { edition?: unknown } | undefined;
+      return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
+    });
+  } catch (error) {
+    console.error(`new: cannot read the editions in ${args.dir} (${fsReason(error)}); nothing was written`);
+    return 1;
+  }
   const number = nextEditionNumber(numbers);
   const file = join(args.dir, editionFileName(date, number));
   try {

@@ -1,6 +1,7 @@
 /** Pure questions about editions: which are published, their order, neighbours and years. */
 import type { Edition } from '../schemas/edition-model.ts';
 import { yearOf } from './dates.ts';
+import { nowFrom } from './environment.ts';
 
 /** Why an edition is left out of a production build, or null when it is published. */
 export function unpublishedReason(edition: Edition, now: Date): 'draft' | 'scheduled' | null {
@@ -45,9 +46,11 @@ export function editionTitle(edition: Edition, newsletter: string): string {
   return edition.headline ?? `${newsletter} — Edition ${edition.number}`;
 }
 
-/** "now" for deciding what is scheduled: `BUILD_DATE` or `SOURCE_DATE_EPOCH` when set, else the clock. */
+/**
+ * "now" for deciding what is scheduled: `BUILD_DATE` or `SOURCE_DATE_EPOCH`
+ * when set, else the clock; an unusable value throws an `EnvironmentError`
+ * (see `environment.ts`).
+ */
 export function buildNow(env: Record<string, string | undefined> = process.env): Date {
-  if (env['BUILD_DATE']) return new Date(env['BUILD_DATE']);
-  if (env['SOURCE_DATE_EPOCH']) return new Date(Number(env['SOURCE_DATE_EPOCH']) * 1000);
-  return new Date();
+  return nowFrom(env);
 }

@@ -18,11 +18,54 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-/** Formats one problem as the single line people see. */
+/**
+ * Text made safe for one printed line: CR, LF, tabs and every other control
+ * character become visible escapes (`\n`, `\r`, `\t`, `\u001b`), so one
+ * problem is always exactly one line and no text can start a line of its own.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Formats one problem as the single line people see. Control characters in
+ * the file, field or message are escaped, and a line never starts with `::`
+ * (which GitHub Actions would read as a workflow command).
+ */
 export function formatProblem(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const file = oneLine(p.file);
+  const where = p.line ? `${file}:${p.line}` : file;
   const prefix = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}  ${p.field}: ${prefix}${p.message}`;
+  return notACommand(`${where}  ${oneLine(p.field)}: ${prefix}${oneLine(p.message)}`);
+}
+
+/** A line that GitHub Actions will not read as a workflow command (`::error::…`): `./` before a leading `::`. */
+export function notACommand(line: string): string {
+  return line.startsWith('::') ? `./${line}` : line;
+}
+
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'part of its path is a file, not a folder',
+  ENOENT: 'no such file or folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  EROFS: 'read-only file system',
+};
+
+/** Why a file-system call failed, for a problem line: `EACCES: permission denied`. */
+export function fsReason(error: unknown): string {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e?.code && FS_REASONS[e.code]) return `${e.code}: ${FS_REASONS[e.code]}`;
+  return e?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** Sorts problems by file, then line (file-level problems first). */

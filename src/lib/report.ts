@@ -9,13 +9,28 @@ export function summaryLine(problems: readonly Problem[], files: number): string
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'edition')}`;
 }
 
-/** A GitHub Actions workflow command, so a pull request shows the problem on its line. */
+/** A workflow command's message, escaped as GitHub documents: `%`, CR and LF. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: as `escapeData`, and `:` and `,` too. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * A GitHub Actions workflow command, so a pull request shows the problem on
+ * its line. Always exactly one line: nothing in a problem can end it early
+ * or start another command.
+ */
 export function githubAnnotation(p: Problem): string {
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const props = [`file=${p.file}`, ...(p.line ? [`line=${p.line}`] : []), `title=${p.field}`].map((s) =>
-    s.replace(/,/g, '%2C').replace(/::/g, '%3A%3A'),
-  );
-  return `::${p.severity} ${props.join(',')}::${escape(`${p.field}: ${p.message}`)}`;
+  const props = [
+    `file=${escapeProperty(p.file)}`,
+    ...(p.line ? [`line=${p.line}`] : []),
+    `title=${escapeProperty(p.field)}`,
+  ];
+  return `::${p.severity} ${props.join(',')}::${escapeData(`${p.field}: ${p.message}`)}`;
 }
 
 /** The problem lines people read, one per problem. */

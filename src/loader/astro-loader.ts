@@ -3,27 +3,25 @@ import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem, hasErrors } from '../lib/errors.ts';
 import { buildNow, visibleEditions } from '../lib/editions.ts';
+import { editionsDirFrom, environmentProblems, EnvironmentError } from '../lib/environment.ts';
 import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
 import { prepareArtifactsInParallel } from './compile-pool.ts';
 import { loadContent } from './load-content.ts';
-import { EDITIONS_DIR } from './load-editions.ts';
 import { topicsFileFor } from './load-topics.ts';
 
 /** A content mistake that stops a production build; its message is the problem lines. */
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(lines: string[]) {
-    super(
-      `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} in content; nothing was built.`,
-    );
+  constructor(lines: string[], where = 'in content') {
+    super(`${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} ${where}; nothing was built.`);
     this.stack = ''; // a content mistake is not a crash: no stack trace
   }
 }
 
-/** The editions folder: `EDITIONS_DIR` or `content/editions`. */
+/** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
 export function editionsDir(): string {
-  return process.env['EDITIONS_DIR'] ?? EDITIONS_DIR;
+  return editionsDirFrom(process.env);
 }
 
 /**
@@ -40,6 +38,8 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
     schema: editionModelSchema,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
+      const environment = environmentProblems(process.env, { root });
+      if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
       const sync = async () => {
         const site = getSite();
@@ -53,7 +53,10 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
         // A build makes every edition's image and emails; on both cores, before Astro's one-core page loop.
-        if (!dev) await prepareArtifactsInParallel(visible);
+        if (!dev) {
+          const failed = await prepareArtifactsInParallel(visible);
+          if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
+        }
       };
       await sync();
       const folder = join(root, dir);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { fork, type Serializable } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { Problem } from '../lib/errors.ts';
 import type { Edition } from '../schemas/edition-model.ts';
+import { errorMessage, runShare, type ShareOutcome } from './child-protocol.ts';
 import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
 
 /** One file to compile. */
@@ -13,20 +13,33 @@ export interface CompileJob {
 /** Below this many items per process, starting processes costs more than it saves. */
 const MIN_JOBS_PER_THREAD = 40;
 
-/** Runs one of the worker scripts beside this file in a child process with one message, and resolves with its one reply. */
-function inChildProcess<R>(script: string, message: Serializable): Promise<R> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL(script, import.meta.url)), {
-      serialization: 'advanced',
-      execArgv: [],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let reply: { value: R } | undefined;
-    child.once('message', (value) => (reply = { value: value as R }));
-    child.once('error', reject);
-    child.once('exit', (code) => (reply ? resolve(reply.value) : reject(new Error(`${script} exited with ${code}`))));
-    child.send(message);
-  });
+/** How to spread work over processes; `worker` and `compile` let tests put in a failing one. */
+export interface PoolOptions {
+  threads?: number;
+  minJobsPerThread?: number;
+  /** The child process script (default: the worker beside this file). */
+  worker?: string | URL;
+  /** Compiles one file in this process (default: `compileEdition`). */
+  compile?: typeof compileEdition;
+}
+
+const BUG = 'this is a bug in the site generator, please report it';
+
+/** The result of a file that could not be compiled at all: an error problem naming it, instead of a crash. */
+export function notCompiled(file: string, why: string): CompileResult {
+  return {
+    edition: null,
+    problems: [{ file, field: 'file', message: `could not be compiled: ${why}; ${BUG}`, severity: 'error' }],
+  };
+}
+
+/** Compiles one file in this process; an exception becomes that file's problem. */
+function compileSafely(job: CompileJob, settings: CompileSettings, compile = compileEdition): CompileResult {
+  try {
+    return compile(job.file, job.bytes, settings);
+  } catch (error) {
+    return notCompiled(job.file, errorMessage(error));
+  }
 }
 
 /** How many processes `count` items are worth, and the items split into that many contiguous shares. */
@@ -41,33 +54,91 @@ function split<T>(items: readonly T[], options: { threads?: number; minJobsPerTh
 }
 
 /**
+ * Each item's outcome from its child: its result, or `fail(message)` for an
+ * item that threw, `crashed(how)` for the item the child died on, and
+ * `redo(item)` (in this process) for items a dead child never reached.
+ */
+function settle<J, R>(
+  share: J[],
+  outcome: ShareOutcome<R>,
+  handlers: { fail: (job: J, message: string) => R; crashed: (job: J, how: string) => R; redo: (job: J) => R },
+): R[] {
+  return share.map((job, i) => {
+    if (outcome.results.has(i)) return outcome.results.get(i)!;
+    const failed = outcome.failed.get(i);
+    if (failed !== undefined) return handlers.fail(job, failed);
+    if (outcome.crash && outcome.crash.index === i) return handlers.crashed(job, outcome.crash.how);
+    return handlers.redo(job);
+  });
+}
+
+/**
  * Compiles many editions, spread over child processes when there are enough
  * to be worth it (Markdown parsing is CPU-bound: ~10 ms per edition here).
- * Results come back in the order of `jobs`.
+ * Results come back in the order of `jobs`. A file whose compile throws, or
+ * kills its process, becomes an error problem of that file alone; the files a
+ * dead process did not reach are compiled here.
  */
 export async function compileMany(
   jobs: CompileJob[],
   settings: CompileSettings,
-  options: { threads?: number; minJobsPerThread?: number } = {},
+  options: PoolOptions = {},
 ): Promise<CompileResult[]> {
+  const redo = (job: CompileJob) => compileSafely(job, settings, options.compile);
   const shares = split(jobs, options);
-  if (shares.length === 0) return jobs.map((job) => compileEdition(job.file, job.bytes, settings));
-  return (
-    await Promise.all(
-      shares.map((share) => inChildProcess<CompileResult[]>('./compile-worker.ts', { jobs: share, settings })),
-    )
-  ).flat();
+  if (shares.length === 0) return jobs.map(redo);
+  const worker = options.worker ?? './compile-worker.ts';
+  const outcomes = await Promise.all(
+    shares.map((share) =>
+      runShare<CompileJob, CompileSettings, CompileResult>(worker, { jobs: share, context: settings }),
+    ),
+  );
+  return shares.flatMap((share, s) =>
+    settle(share, outcomes[s]!, {
+      fail: (job, message) => notCompiled(job.file, message),
+      crashed: (job, how) => notCompiled(job.file, `the process compiling it stopped (${how})`),
+      redo,
+    }),
+  );
 }
 
 /**
  * Makes each edition's social image and emails in child processes, into the
  * artifact cache, so that Astro's page loop (one core) only reads them. Does
  * nothing when there are too few editions to be worth it: the pages then
- * make them as they go.
+ * make them as they go. Returns a problem for each file that could not be
+ * made (`<file>  email.txt: could not be made: …`) and for an edition whose
+ * process died; the editions a dead process did not reach are made here.
  */
 export async function prepareArtifactsInParallel(
   editions: readonly Edition[],
-  options: { threads?: number; minJobsPerThread?: number } = {},
-): Promise<void> {
-  await Promise.all(split(editions, options).map((share) => inChildProcess<'done'>('./artifact-worker.ts', share)));
+  options: { threads?: number; minJobsPerThread?: number; worker?: string | URL } = {},
+): Promise<Problem[]> {
+  const shares = split(editions, options);
+  const worker = options.worker ?? './artifact-worker.ts';
+  const outcomes = await Promise.all(
+    shares.map((share) => runShare<Edition, null, Problem[]>(worker, { jobs: share, context: null })),
+  );
+  const results = await Promise.all(
+    shares.flatMap((share, s) =>
+      settle<Edition, Problem[] | Promise<Problem[]>>(share, outcomes[s]!, {
+        fail: (edition, message) => [artifactProblem(edition.file, 'artifacts', `could not be made: ${message}`)],
+        crashed: (edition, how) => [
+          artifactProblem(
+            edition.file,
+            'artifacts',
+            `the process making this edition's social image and emails stopped (${how})`,
+          ),
+        ],
+        // Loaded only here: drawing images needs fonts and a renderer that checking never does.
+        redo: async (edition) => (await import('./edition-artifacts.ts')).prepareEditionArtifacts(edition),
+      }),
+    ),
+  );
+  return results.flat();
+}
+
+/** A problem with one of an edition's generated files. */
+export function artifactProblem(file: string, field: string, message: string): Problem {
+  return { file, field, message: `${message}; ${BUG}`, severity: 'error' };
 }

@@ -4,9 +4,11 @@
  * Astro's endpoints ask for them or the build prepares them in advance.
  */
 import { emailHtml, emailText } from '../lib/email.ts';
+import type { Problem } from '../lib/errors.ts';
 import { getSite } from '../lib/site.ts';
 import { socialImagePng } from '../lib/social-image.ts';
 import type { Edition } from '../schemas/edition-model.ts';
+import { errorMessage } from './child-protocol.ts';
 import { cachedBytes, cachedText } from './render-cache.ts';
 
 /** `/editions/<n>/social.png`. */
@@ -27,9 +29,36 @@ export function editionEmailText(edition: Edition): Promise<string> {
   return cachedText('email.txt', { edition, site }, () => emailText(edition, site));
 }
 
-/** Makes (or finds in the cache) all three files of each edition. */
-export async function prepareArtifacts(editions: readonly Edition[]): Promise<void> {
-  for (const edition of editions) {
-    await Promise.all([editionSocialImage(edition), editionEmailHtml(edition), editionEmailText(edition)]);
-  }
+const ARTIFACTS = [
+  ['social.png', editionSocialImage],
+  ['email.html', editionEmailHtml],
+  ['email.txt', editionEmailText],
+] as const;
+
+/**
+ * Makes (or finds in the cache) the three files of one edition. A file that
+ * cannot be made is a problem naming the edition and the file
+ * (`<file>  email.txt: could not be made: …`); the others are still made.
+ */
+export async function prepareEditionArtifacts(edition: Edition): Promise<Problem[]> {
+  const settled = await Promise.allSettled(ARTIFACTS.map(([, make]) => make(edition)));
+  return settled.flatMap((outcome, i) =>
+    outcome.status === 'rejected'
+      ? [
+          {
+            file: edition.file,
+            field: ARTIFACTS[i]![0],
+            message: `could not be made: ${errorMessage(outcome.reason)}; this is a bug in the site generator, please report it`,
+            severity: 'error' as const,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Makes (or finds in the cache) all three files of each edition; the problems of those that could not be made. */
+export async function prepareArtifacts(editions: readonly Edition[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const edition of editions) problems.push(...(await prepareEditionArtifacts(edition)));
+  return problems;
 }

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { sortProblems, type Problem } from '../lib/errors.ts';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fsReason, sortProblems, type Problem } from '../lib/errors.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-pool.ts';
@@ -35,20 +35,90 @@ export interface LoadResult {
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
+/** The edition files found in a folder, and the problems met looking (unreadable folders, skipped links). */
+export interface EditionFiles {
+  /** Paths relative to the folder, sorted. */
+  files: string[];
+  problems: Problem[];
+}
+
 /**
  * The edition files of a folder, as paths relative to it: Markdown files
  * whose names do not start with `_` or `.`, in sub-folders too (an author
  * may file editions by year), skipping sub-folders named `_…` or `.…`.
+ *
+ * A symbolic link to a file or folder inside the project (`root`) is
+ * followed as if the file were there; one that points outside the project,
+ * to nothing, or back into a folder being listed is skipped with a
+ * `symlink` warning. A folder that cannot be read is an error.
  */
-export function listEditionFiles(folder: string, prefix = ''): string[] {
-  return readdirSync(join(folder, prefix), { withFileTypes: true })
-    .filter((entry) => !/^[_.]/.test(entry.name))
-    .flatMap((entry) => {
+export function scanEditionFiles(folder: string, root: string): EditionFiles {
+  const out: EditionFiles = { files: [], problems: [] };
+  const realRoot = safeRealpath(root) ?? root;
+  const shown = (path: string) => relative(root, join(folder, path)).split(sep).join('/') || '.';
+  const warn = (path: string, message: string) =>
+    out.problems.push({ file: shown(path), field: 'symlink', message, severity: 'warning' });
+  const visit = (prefix: string, ancestors: ReadonlySet<string>) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(folder, prefix), { withFileTypes: true });
+    } catch (error) {
+      const message = `cannot be read (${fsReason(error)}); expected a readable folder of edition files`;
+      out.problems.push({ file: shown(prefix), field: 'editions', message, severity: 'error' });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (/^[_.]/.test(entry.name)) continue;
       const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) return listEditionFiles(folder, path);
-      return entry.isFile() && MARKDOWN.test(entry.name) ? [path] : [];
-    })
-    .sort();
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = safeRealpath(join(folder, path));
+        if (!target) {
+          warn(path, 'points to nothing (or to itself); skipped');
+          continue;
+        }
+        let kind;
+        try {
+          kind = statSync(target);
+        } catch (error) {
+          warn(path, `cannot be followed (${fsReason(error)}); skipped`);
+          continue;
+        }
+        [isDirectory, isFile] = [kind.isDirectory(), kind.isFile()];
+        if (!isDirectory && !(isFile && MARKDOWN.test(entry.name))) continue;
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
+          warn(path, `points outside the project (to ${target}); skipped, expected a file or folder inside it`);
+          continue;
+        }
+        if (isDirectory && ancestors.has(target)) {
+          warn(path, 'points back to a folder that contains it; skipped');
+          continue;
+        }
+      }
+      if (isDirectory) {
+        const real = safeRealpath(join(folder, path));
+        visit(path, real ? new Set([...ancestors, real]) : ancestors);
+      } else if (isFile && MARKDOWN.test(entry.name)) out.files.push(path);
+    }
+  };
+  const top = safeRealpath(folder);
+  visit('', new Set(top ? [top] : []));
+  out.files.sort();
+  return out;
+}
+
+function safeRealpath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `scanEditionFiles` without the problems: the edition files of a folder, relative to it. */
+export function listEditionFiles(folder: string, root = process.cwd()): string[] {
+  return scanEditionFiles(folder, root).files;
 }
 
 /** Rules across files: numbers unique, dates growing with numbers, gaps reported. */
@@ -102,6 +172,16 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
   return problems;
 }
 
+/** Why `folder` is not a readable folder, or null when it is. */
+function folderProblem(folder: string): string | null {
+  try {
+    return statSync(folder).isDirectory() ? null : 'not a folder but a file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'no such folder' : `cannot be read (${fsReason(error)})`;
+  }
+}
+
 /**
  * Loads every edition of a folder: compiles each file (from the render
  * cache when its bytes, the settings and the pipeline are unchanged), then
@@ -111,14 +191,23 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
 export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const dir = options.dir ?? EDITIONS_DIR;
   const folder = join(options.root, dir);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    const message = 'no such folder; expected the folder of edition files (content/editions)';
+  const notAFolder = folderProblem(folder);
+  if (notAFolder) {
+    const message = `${notAFolder}; expected the folder of edition files (content/editions)`;
     return { editions: [], files: 0, problems: [{ file: dir, field: 'editions', message, severity: 'error' }] };
   }
   const cache = options.cache === false ? undefined : new RenderCache(options.root, options.settings);
-  const files = listEditionFiles(folder).map((name) => {
+  const scan = scanEditionFiles(folder, options.root);
+  const files = scan.files.map((name) => {
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
-    const bytes = readFileSync(join(folder, name));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(folder, name));
+    } catch (error) {
+      const message = `cannot be read (${fsReason(error)}); expected a readable edition file`;
+      const hit: CompileResult = { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+      return { file, bytes: new Uint8Array(), key: undefined, hit };
+    }
     const key = cache?.key(file, bytes);
     return { file, bytes, key, hit: key ? cache?.get(key) : undefined };
   });
@@ -129,7 +218,11 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     if (f.key && f.hit) cache?.set(f.key, f.hit);
   });
   const results = files.map((f) => f.hit!);
-  const problems = sortProblems([...results.flatMap((r) => r.problems), ...checkAcrossFiles(results)]);
+  const problems = sortProblems([
+    ...scan.problems,
+    ...results.flatMap((r) => r.problems),
+    ...checkAcrossFiles(results),
+  ]);
   const taken = new Set<number>();
   const editions = results
     .flatMap((r) => (r.edition ? [r.edition] : []))

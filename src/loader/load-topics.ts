@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { zodProblems, type Problem } from '../lib/errors.ts';
+import { fsReason, zodProblems, type Problem } from '../lib/errors.ts';
 import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
 import { yamlLocator, yamlProblems } from './yaml.ts';
 
@@ -26,8 +26,15 @@ export function loadTopics(root: string, file: string): TopicsResult {
   const empty = { topics: {}, lines: {}, file };
   const path = join(root, file);
   if (!existsSync(path)) return { ...empty, problems: [] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const message = `cannot be read (${fsReason(error)}); expected a YAML file of topic names and descriptions`;
+    return { ...empty, problems: [{ file, field: 'topics', message, severity: 'error' }] };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
   if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics') };
   const locate = yamlLocator(doc, lineCounter);
   const data = doc.contents === null ? {} : doc.toJS();

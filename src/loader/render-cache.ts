@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
@@ -32,6 +32,56 @@ export function pipelineVersion(settings: string, source = SOURCE): string {
   return hash.digest('hex');
 }
 
+/** First bytes of every cache entry: a format tag, then the payload's length and sha256. */
+const MAGIC = 'newsletter-cache-1';
+
+/** A cache entry: a one-line header (`newsletter-cache-1 <bytes> <sha256>`) and the payload. */
+export function sealEntry(payload: Uint8Array): Buffer {
+  const hash = createHash('sha256').update(payload).digest('hex');
+  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.byteLength} ${hash}\n`), payload]);
+}
+
+/** The payload of a cache entry, or undefined when it is truncated, corrupt or of another format. */
+export function unsealEntry(entry: Buffer): Buffer | undefined {
+  const end = entry.indexOf(0x0a);
+  if (end === -1 || end > 200) return undefined;
+  const [magic, length, hash] = entry.subarray(0, end).toString('latin1').split(' ');
+  const payload = entry.subarray(end + 1);
+  if (magic !== MAGIC || Number(length) !== payload.byteLength) return undefined;
+  return createHash('sha256').update(payload).digest('hex') === hash ? payload : undefined;
+}
+
+/** The verified payload of the cache entry at `file`, or undefined on a miss (missing, unreadable, truncated, corrupt). */
+export function readEntry(file: string): Buffer | undefined {
+  try {
+    return unsealEntry(readFileSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a cache entry whole or not at all: to a temporary file beside it,
+ * then renamed over it, so a process killed mid-write leaves either the old
+ * entry or none (and a stray `.tmp` file), never half of one. A cache that
+ * cannot be written only costs speed.
+ */
+export function writeEntry(file: string, payload: Uint8Array): void {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, sealEntry(payload));
+    renameSync(temporary, file);
+  } catch {
+    // Read-only or full disk: carry on uncached.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to clean.
+    }
+  }
+}
+
 /**
  * A cache of compiled editions, one JSON file per key. The key covers the
  * file's path and bytes, the settings compiling uses, the pipeline's own
@@ -51,10 +101,17 @@ export class RenderCache {
     return createHash('sha256').update(this.#version).update(file).update('\0').update(bytes).digest('hex');
   }
 
-  /** A cached result, or undefined on a miss (or an unreadable entry). */
+  /** Where the entry of a key is. */
+  path(key: string): string {
+    return join(this.#dir, `${key}.json`);
+  }
+
+  /** A cached result, or undefined on a miss (or an unreadable, truncated or corrupt entry). */
   get(key: string): CompileResult | undefined {
+    const payload = readEntry(this.path(key));
+    if (!payload) return undefined;
     try {
-      return JSON.parse(readFileSync(join(this.#dir, `${key}.json`), 'utf8')) as CompileResult;
+      return JSON.parse(payload.toString('utf8')) as CompileResult;
     } catch {
       return undefined;
     }
@@ -62,12 +119,7 @@ export class RenderCache {
 
   /** Stores a result; a cache that cannot be written only costs speed. */
   set(key: string, result: CompileResult): void {
-    try {
-      mkdirSync(this.#dir, { recursive: true });
-      writeFileSync(join(this.#dir, `${key}.json`), JSON.stringify(result));
-    } catch {
-      // Read-only or full disk: carry on uncached.
-    }
+    writeEntry(this.path(key), Buffer.from(JSON.stringify(result)));
   }
 }
 
@@ -81,18 +133,11 @@ function artifactPath(kind: string, input: unknown, root: string): string {
 }
 
 async function cached<T extends string | Uint8Array>(file: string, make: () => Promise<T>): Promise<T | Buffer> {
-  try {
-    return readFileSync(file);
-  } catch {
-    const made = await make();
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, made);
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
-    return made;
-  }
+  const hit = readEntry(file);
+  if (hit) return hit;
+  const made = await make();
+  writeEntry(file, typeof made === 'string' ? Buffer.from(made) : made);
+  return made;
 }
 
 /**

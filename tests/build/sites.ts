@@ -28,12 +28,30 @@ export function distOf(site: FixtureSite): string {
   return join(OUTPUT, site.name);
 }
 
-/** Runs `npm run build`'s script for a site (or any editions folder); returns its exit status and output. */
+/**
+ * Runs `npm run build`'s script for a site (or any editions folder); returns
+ * its exit status and output. Builds of one checkout take turns (the build
+ * lock), and test files run in parallel, so a build that finds another
+ * running waits for it and tries again.
+ */
 export function buildSite(site: FixtureSite, outDir = distOf(site)): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', OUT_DIR: outDir, EDITIONS_DIR: site.editions, ...site.env },
-  });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        OUT_DIR: outDir,
+        EDITIONS_DIR: site.editions,
+        ...site.env,
+      },
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    if (!/^build: another build \(pid \d+\) is running/m.test(output) || Date.now() > deadline)
+      return { status: result.status, output };
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
 }

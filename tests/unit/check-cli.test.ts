@@ -96,6 +96,27 @@ describe('npm run check for tools', () => {
   });
 });
 
+describe('environment mistakes', () => {
+  it('are one problem line and exit 1 in check and new, never a stack trace', async () => {
+    const line = 'BUILD_DATE: expected an ISO 8601 date-time such as 2026-03-22T12:00:00Z, got "garbage"';
+    const checked = await check(`${CORPUS}/valid/every-field`, { BUILD_DATE: 'garbage' });
+    expect([checked.code, checked.stderr.trim()]).toEqual([1, line]);
+    const created = await run(process.execPath, ['scripts/new.ts', '--dir', 'tests/.output/never'], {
+      cwd: ROOT,
+      env: { ...process.env, BUILD_DATE: 'garbage' },
+    }).catch((e) => e);
+    expect([created.code, created.stderr.trim()]).toEqual([1, line]);
+    const empty = await run(process.execPath, ['scripts/check.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, EDITIONS_DIR: '' },
+    }).catch((e) => e);
+    expect([empty.code, empty.stderr.trim()]).toEqual([
+      1,
+      'EDITIONS_DIR: expected a folder such as content/editions, got "" (unset it for the default)',
+    ]);
+  });
+});
+
 describe('npm run new', () => {
   const dir = 'tests/.output/new/editions';
   const folder = join(ROOT, dir);

@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquireLock, outDirProblem, swapIn, type SwapFs } from '../../scripts/lib/build-safety.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'build-safety-'));
+for (const folder of ['content/editions', 'src', 'public', 'node_modules', 'elsewhere/editions'])
+  mkdirSync(join(root, folder), { recursive: true });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('the output folder', () => {
+  it('may never be the project, contain it, or be or hold one of its own folders', () => {
+    const at = (out: string) => outDirProblem(join(root, out), root, join(root, 'elsewhere/editions'));
+    expect(at('content')).toBe(
+      `OUT_DIR: expected a folder of its own for the built site, such as dist, got ${JSON.stringify(join(root, 'content'))} (the project's content/ folder); nothing was built or deleted`,
+    );
+    expect(at('content/editions/site')).toMatch(/\(the project's content\/ folder\)/);
+    expect(at('src')).toMatch(/src\/ folder/);
+    expect(at('public')).toMatch(/public\/ folder/);
+    expect(at('node_modules/.cache/site')).toMatch(/node_modules\/ folder/);
+    expect(at('.')).toMatch(/\(the project root\)/);
+    expect(at('..')).toMatch(/\(it contains the project\)/);
+    expect(at('elsewhere')).toMatch(/\(the editions folder\)/);
+    expect(at('dist')).toBeNull();
+    expect(at('tests/.output/site')).toBeNull();
+  });
+
+  it('sees through a symbolic link to a protected folder', () => {
+    symlinkSync(join(root, 'content'), join(root, 'site-link'));
+    expect(outDirProblem(join(root, 'site-link'), root)).toMatch(/content\/ folder/);
+    expect(outDirProblem(join(root, 'site-link/out'), root)).toMatch(/content\/ folder/);
+  });
+});
+
+describe('one build at a time', () => {
+  const lock = join(root, 'node_modules/.cache/newsletter/build.lock');
+
+  it('stops a second build while the first runs, and releases the lock', () => {
+    const release = acquireLock(lock, 111, () => true);
+    expect(readFileSync(lock, 'utf8')).toBe('111');
+    expect(() => acquireLock(lock, 222, () => true)).toThrow(
+      `build: another build (pid 111) is running in this checkout; wait for it or remove ${lock} if it is not`,
+    );
+    release();
+    expect(existsSync(lock)).toBe(false);
+    acquireLock(lock, 222, () => true)();
+  });
+
+  it('takes over a lock whose process is gone', () => {
+    writeFileSync(lock, '111\n');
+    const release = acquireLock(lock, 222, (pid) => pid !== 111);
+    expect(readFileSync(lock, 'utf8')).toBe('222');
+    release();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('does not remove a lock another build has taken since', () => {
+    const release = acquireLock(lock, 111, () => false);
+    writeFileSync(lock, '333');
+    release();
+    expect(readFileSync(lock, 'utf8')).toBe('333');
+    rmSync(lock);
+  });
+});
+
+describe('swapping the new site in', () => {
+  const denied = (code: string) => Object.assign(new Error(`${code}: permission denied, rename 'a' -> 'b'`), { code });
+
+  function fakeFs(failOn: (op: string, path: string) => boolean) {
+    const state = new Set(['dist', 'dist.next']);
+    const calls: string[] = [];
+    const fs: SwapFs = {
+      exists: (path) => state.has(path),
+      remove: (path) => {
+        calls.push(`rm ${path}`);
+        if (failOn('rm', path)) throw denied('EACCES');
+        state.delete(path);
+      },
+      rename: (from, to) => {
+        calls.push(`mv ${from} ${to}`);
+        if (failOn('mv', from)) throw denied('EPERM');
+        state.delete(from);
+        state.add(to);
+      },
+    };
+    return { fs, state, calls };
+  }
+
+  it('replaces dist and removes the previous site', () => {
+    const { fs, state } = fakeFs(() => false);
+    expect(swapIn('dist.next', 'dist', fs)).toEqual([]);
+    expect([...state]).toEqual(['dist']);
+  });
+
+  it('puts the previous dist back when the new one cannot take its place', () => {
+    const { fs, state, calls } = fakeFs((op, path) => op === 'mv' && path === 'dist.next');
+    expect(() => swapIn('dist.next', 'dist', fs)).toThrow(
+      'build: cannot replace dist (EPERM: permission denied); dist was left as it was',
+    );
+    expect(calls).toContain('mv dist.previous dist');
+    expect(state.has('dist')).toBe(true);
+  });
+
+  it('names the path when the previous site cannot be moved aside, and leaves it', () => {
+    const { fs, state } = fakeFs((op, path) => op === 'mv' && path === 'dist');
+    expect(() => swapIn('dist.next', 'dist', fs)).toThrow(
+      'build: cannot move dist aside to dist.previous (EPERM: permission denied); dist was left as it was',
+    );
+    expect(state.has('dist')).toBe(true);
+  });
+
+  it('names the path when a leftover cannot be removed', () => {
+    const { fs } = fakeFs((op, path) => op === 'rm' && path === 'dist.previous');
+    expect(() => swapIn('dist.next', 'dist', fs)).toThrow(
+      'build: cannot remove dist.previous (EACCES: permission denied); dist was left as it was',
+    );
+  });
+});

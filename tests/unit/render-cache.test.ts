@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEditions } from '../../src/loader/load-editions.ts';
+import { cachedBytes, cachedText, RenderCache, sealEntry, unsealEntry } from '../../src/loader/render-cache.ts';
+import { SETTINGS } from './helpers.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'render-cache-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('cache entries carry a checksum', () => {
+  it('gives back what was sealed, and nothing for a truncated, altered or foreign entry', () => {
+    const entry = sealEntry(Buffer.from('{"a":1}'));
+    expect(unsealEntry(entry)?.toString()).toBe('{"a":1}');
+    expect(unsealEntry(entry.subarray(0, entry.length - 1))).toBeUndefined();
+    const altered = Buffer.from(entry);
+    altered[altered.length - 2] = 0x32;
+    expect(unsealEntry(altered)).toBeUndefined();
+    expect(unsealEntry(Buffer.from('{"a":1}'))).toBeUndefined();
+    expect(unsealEntry(Buffer.alloc(0))).toBeUndefined();
+  });
+});
+
+describe('a truncated entry is a miss, recomputed and never published', () => {
+  it('recompiles an edition whose cached result was cut short', async () => {
+    const folder = join(root, 'site');
+    const editions = join(folder, 'content/editions');
+    mkdirSync(editions, { recursive: true });
+    writeFileSync(join(editions, 'a.md'), '---\nedition: 1\ndate: 2026-01-01\n---\n\nIntro.\n');
+    const load = () => loadEditions({ root: folder, settings: SETTINGS });
+    expect((await load()).editions.map((e) => e.number)).toEqual([1]);
+    const cacheDir = join(folder, 'node_modules/.cache/newsletter');
+    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+    const path = join(cacheDir, entry!);
+    const whole = readFileSync(path);
+    truncateSync(path, Math.floor(whole.length / 2));
+    const cache = new RenderCache(folder, SETTINGS);
+    expect(cache.get(entry!.replace(/\.json$/, ''))).toBeUndefined();
+    expect((await load()).editions.map((e) => e.number)).toEqual([1]);
+    expect(readFileSync(path)).toEqual(whole);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('remakes an email or image whose cached file was cut short', async () => {
+    let made = 0;
+    const make = () => {
+      made++;
+      return 'the email text';
+    };
+    expect(await cachedText('email.txt', { n: 1 }, make, root)).toBe('the email text');
+    const dir = join(root, 'node_modules/.cache/newsletter/artifacts');
+    const [entry] = readdirSync(dir);
+    truncateSync(join(dir, entry!), 30);
+    expect(await cachedText('email.txt', { n: 1 }, make, root)).toBe('the email text');
+    expect(made).toBe(2);
+    expect(await cachedText('email.txt', { n: 1 }, make, root)).toBe('the email text');
+    expect(made).toBe(2);
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    let drawn = 0;
+    const draw = async () => (drawn++, png);
+    await cachedBytes('social.png', { n: 1 }, draw, root);
+    const image = readdirSync(dir).find((name) => name.startsWith('social.png'))!;
+    writeFileSync(join(dir, image), readFileSync(join(dir, image)).subarray(0, -3));
+    expect(await cachedBytes('social.png', { n: 1 }, draw, root)).toEqual(png);
+    expect(drawn).toBe(2);
+  });
+});
