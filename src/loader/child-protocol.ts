@@ -63,16 +63,27 @@ export interface ShareOutcome<R> {
   crash?: { index: number | undefined; how: string };
 }
 
-/** In the parent: runs `script` (a worker beside this file, or any URL) in a child process over one share. */
-export function runShare<J, C, R>(script: string | URL, share: Share<J, C>): Promise<ShareOutcome<R>> {
+/**
+ * In the parent: runs `script` (a worker beside this file, or any URL) in a
+ * child process over one share. With `budgetMs`, an item that runs longer
+ * is stopped: the child is killed and the outcome names that item.
+ */
+export function runShare<J, C, R>(
+  script: string | URL,
+  share: Share<J, C>,
+  options: { budgetMs?: number } = {},
+): Promise<ShareOutcome<R>> {
   return new Promise((resolve) => {
     const outcome: ShareOutcome<R> = { results: new Map(), failed: new Map() };
     let current: number | undefined;
+    let started = 0;
     let done = false;
     let settled = false;
+    let watchdog: NodeJS.Timeout | undefined;
     const finish = (how?: string) => {
       if (settled) return;
       settled = true;
+      clearInterval(watchdog);
       if (!done) outcome.crash = { index: current, how: how ?? 'it stopped' };
       resolve(outcome);
     };
@@ -84,9 +95,20 @@ export function runShare<J, C, R>(script: string | URL, share: Share<J, C>): Pro
       finish(`it could not start: ${errorMessage(error)}`);
       return;
     }
+    const budget = options.budgetMs;
+    if (budget !== undefined) {
+      watchdog = setInterval(
+        () => {
+          if (current === undefined || performance.now() - started <= budget) return;
+          finish(`it took longer than ${budget / 1000} s`);
+          child.kill('SIGKILL');
+        },
+        Math.min(250, budget),
+      );
+    }
     child.on('message', (raw) => {
       const message = raw as ChildMessage<R>;
-      if (message.kind === 'start') current = message.index;
+      if (message.kind === 'start') [current, started] = [message.index, performance.now()];
       else if (message.kind === 'result') {
         outcome.results.set(message.index, message.value);
         current = undefined;

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Problem } from '../lib/errors.ts';
+import { COMPILE_BUDGET_MS } from '../lib/limits.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage, runShare, type ShareOutcome } from './child-protocol.ts';
 import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
@@ -12,6 +13,13 @@ export interface CompileJob {
 
 /** Below this many items per process, starting processes costs more than it saves. */
 const MIN_JOBS_PER_THREAD = 40;
+/**
+ * Files up to this size may be compiled in this process: with the limits of
+ * `src/lib/limits.ts`, none takes more than a fraction of the compile budget
+ * (measured: the slowest shapes run at about 2.5 s per MB). Larger files are
+ * compiled in a child process that is stopped when it runs over the budget.
+ */
+const IN_PROCESS_MAX_BYTES = 128 * 1024;
 
 /** How to spread work over processes; `worker` and `compile` let tests put in a failing one. */
 export interface PoolOptions {
@@ -21,6 +29,10 @@ export interface PoolOptions {
   worker?: string | URL;
   /** Compiles one file in this process (default: `compileEdition`). */
   compile?: typeof compileEdition;
+  /** Longest one file may take in a child process (default `COMPILE_BUDGET_MS`). */
+  budgetMs?: number;
+  /** Compile in a child process even when there are few files (large files, under the budget). */
+  forceProcess?: boolean;
 }
 
 const BUG = 'this is a bug in the site generator, please report it';
@@ -84,22 +96,58 @@ export async function compileMany(
   settings: CompileSettings,
   options: PoolOptions = {},
 ): Promise<CompileResult[]> {
-  const redo = (job: CompileJob) => compileSafely(job, settings, options.compile);
-  const shares = split(jobs, options);
-  if (shares.length === 0) return jobs.map(redo);
+  const inProcess = (job: CompileJob) => compileSafely(job, settings, options.compile);
+  let shares = split(jobs, options);
+  if (shares.length === 0 && !options.forceProcess) {
+    // Few files: the small ones here, the large ones in a child process under the budget.
+    const large = jobs.filter((job) => job.bytes.length > IN_PROCESS_MAX_BYTES);
+    if (large.length === 0) return jobs.map(inProcess);
+    const done = new Map<CompileJob, CompileResult>(
+      jobs.filter((j) => !large.includes(j)).map((j) => [j, inProcess(j)]),
+    );
+    const compiled = await compileMany(large, settings, {
+      ...options,
+      threads: 1,
+      minJobsPerThread: 0,
+      forceProcess: true,
+    });
+    large.forEach((job, i) => done.set(job, compiled[i]!));
+    return jobs.map((job) => done.get(job)!);
+  }
+  if (shares.length === 0) shares = [jobs];
   const worker = options.worker ?? './compile-worker.ts';
+  const budgetMs = options.budgetMs ?? COMPILE_BUDGET_MS;
   const outcomes = await Promise.all(
     shares.map((share) =>
-      runShare<CompileJob, CompileSettings, CompileResult>(worker, { jobs: share, context: settings }),
+      runShare<CompileJob, CompileSettings, CompileResult>(worker, { jobs: share, context: settings }, { budgetMs }),
     ),
   );
-  return shares.flatMap((share, s) =>
-    settle(share, outcomes[s]!, {
+  const results = shares.map((share, s) =>
+    settle<CompileJob, CompileResult | undefined>(share, outcomes[s]!, {
       fail: (job, message) => notCompiled(job.file, message),
-      crashed: (job, how) => notCompiled(job.file, `the process compiling it stopped (${how})`),
-      redo,
+      crashed: (job, how) =>
+        how.startsWith('it took longer')
+          ? tooSlow(job.file, budgetMs)
+          : notCompiled(job.file, `the process compiling it stopped (${how})`),
+      // Not reached by a process that died: compiled again below, by the same rules.
+      redo: () => undefined,
     }),
   );
+  const left = shares.flatMap((share, s) => share.filter((_, i) => results[s]![i] === undefined));
+  // A process that died before starting anything would die again: then compile what is left here.
+  const again =
+    left.length === jobs.length
+      ? left.map(inProcess)
+      : left.length
+        ? await compileMany(left, settings, { ...options, forceProcess: false })
+        : [];
+  return results.flat().map((result) => result ?? again.shift()!);
+}
+
+/** A file that ran over the compile budget. */
+function tooSlow(file: string, budgetMs: number): CompileResult {
+  const message = `took longer than ${budgetMs / 1000} s to compile and was stopped; look for a very long paragraph, a huge table or lists nested very deeply`;
+  return { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
 }
 
 /**

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { fsReason, zodProblems, type Problem } from '../lib/errors.ts';
 import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
-import { yamlLocator, yamlProblems } from './yaml.ts';
+import { reservedKeyProblems, yamlData, yamlLocator, yamlProblems } from './yaml.ts';
 
 /** The topics file belonging to an editions folder: `topics.yaml` beside it (`content/topics.yaml`). */
 export function topicsFileFor(editionsDir: string): string {
@@ -36,9 +36,12 @@ export function loadTopics(root: string, file: string): TopicsResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
   if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics') };
+  const reserved = reservedKeyProblems(doc, lineCounter, file);
+  if (reserved.length) return { ...empty, problems: reserved };
   const locate = yamlLocator(doc, lineCounter);
-  const data = doc.contents === null ? {} : doc.toJS();
-  const parsed = topicsFileSchema.safeParse(data, { reportInput: true });
+  const data = yamlData(doc, file, 'topics');
+  if ('problem' in data) return { ...empty, problems: [data.problem] };
+  const parsed = topicsFileSchema.safeParse(data.data, { reportInput: true });
   if (!parsed.success) {
     const known = (path: readonly PropertyKey[]) => (path.length === 1 ? Object.keys(topicSchema.shape) : []);
     return { ...empty, problems: zodProblems(parsed.error, file, locate, known) };

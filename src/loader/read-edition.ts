@@ -1,8 +1,8 @@
 import matter from 'gray-matter';
-import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import type { Locate, Problem } from '../lib/errors.ts';
-import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, MAX_YAML_ALIASES, megabytes } from '../lib/limits.ts';
-import { yamlLocator, yamlProblems } from './yaml.ts';
+import { Document, LineCounter, parseDocument } from 'yaml';
+import { fieldPath, type Locate, type Problem } from '../lib/errors.ts';
+import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, megabytes } from '../lib/limits.ts';
+import { reservedKeyProblems, yamlData, yamlLocator, yamlProblems } from './yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
 export interface EditionSource {
@@ -24,8 +24,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const LOOKS_LIKE_FENCE = /^---/;
-/** Keys that name parts of every JavaScript object: as YAML keys they silently vanish. */
-const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
 
 /** Decodes UTF-8, dropping a byte-order mark and normalising CRLF and CR line endings. */
 function decode(bytes: Uint8Array): string | null {
@@ -91,39 +89,17 @@ function controlCharacterProblems(file: string, lines: readonly string[], close:
   return problems;
 }
 
-/** `__proto__`, `constructor` and `prototype` keys, anywhere in a YAML document. */
-export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
-  const problems: Problem[] = [];
-  visit(doc, {
-    Pair(_, pair) {
-      const key = isScalar(pair.key) ? pair.key : undefined;
-      if (typeof key?.value !== 'string' || !RESERVED_KEYS.includes(key.value)) return;
-      problems.push({
-        file,
-        line: key.range ? lineCounter.linePos(key.range[0]).line : undefined,
-        field: key.value,
-        message: 'a reserved name that cannot be a key; rename it',
-        severity: 'error',
-      });
-    },
-  });
-  return problems;
+/** Paths of the string values (at any depth) that hold a control character. */
+function controlCharactersIn(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
+  if (typeof value === 'string') return new RegExp(CONTROL_CHARACTERS.source).test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharactersIn(v, [...path, i]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => controlCharactersIn(v, [...path, k]));
+  return [];
 }
 
-/** The document as plain data, or a problem when its aliases expand past the limit. */
-export function yamlData(
-  doc: Document,
-  file: string,
-  field = 'front matter',
-): { data: unknown } | { problem: Problem } {
-  try {
-    return { data: doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
-  } catch (error) {
-    const message = /alias/i.test(String(error))
-      ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}); write the values out instead of using *aliases`
-      : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0]}`;
-    return { problem: { file, field, message, severity: 'error' } };
-  }
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], value);
 }
 
 /**
@@ -172,13 +148,23 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const data = yamlData(doc, file);
   if ('problem' in data) return { problems: [data.problem] };
+  const locate = yamlLocator(doc, lineCounter);
+  // YAML escapes ("\0", "\e") make control characters the raw text does not show.
+  const escaped = controlCharactersIn(data.data).map((path) => ({
+    file,
+    line: locate(path),
+    field: fieldPath(path),
+    message: `control character ${[...new Set(String(valueAt(data.data, path)).match(CONTROL_CHARACTERS))].map(codePoint).join(', ')}; expected plain text (delete it)`,
+    severity: 'error' as const,
+  }));
+  if (escaped.length) return { problems: [...problems, ...escaped] };
 
   const headerLines = close + 1;
   return {
     source: {
       data: data.data,
       body: '\n'.repeat(headerLines) + lines.slice(headerLines).join('\n').replace(CONTROL_CHARACTERS, ''),
-      locate: yamlLocator(doc, lineCounter),
+      locate,
     },
     problems,
   };

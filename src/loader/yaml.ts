@@ -1,5 +1,6 @@
 /** YAML with positions: syntax errors as problems, and the line of any field. */
-import { Document, isMap, LineCounter } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, visit } from 'yaml';
+import { MAX_YAML_ALIASES } from '../lib/limits.ts';
 import type { Locate, Problem } from '../lib/errors.ts';
 
 /** A document's syntax errors as problem lines (`front matter: YAML syntax error: …`). */
@@ -30,4 +31,42 @@ export function yamlLocator(doc: Document, lines: LineCounter): Locate {
     }
     return offset === undefined ? undefined : lines.linePos(offset).line;
   };
+}
+
+/** Keys that name parts of every JavaScript object: as YAML keys they would silently vanish. */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** `__proto__`, `constructor` and `prototype` keys, anywhere in a YAML document. */
+export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      if (typeof key?.value !== 'string' || !RESERVED_KEYS.includes(key.value)) return;
+      problems.push({
+        file,
+        line: key.range ? lineCounter.linePos(key.range[0]).line : undefined,
+        field: key.value,
+        message: 'a reserved name that cannot be a key; rename it',
+        severity: 'error',
+      });
+    },
+  });
+  return problems;
+}
+
+/** The document as plain data, or a problem when its aliases expand past the limit. */
+export function yamlData(
+  doc: Document,
+  file: string,
+  field = 'front matter',
+): { data: unknown } | { problem: Problem } {
+  try {
+    return { data: doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) };
+  } catch (error) {
+    const message = /alias/i.test(String(error))
+      ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}); write the values out instead of using *aliases`
+      : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0]}`;
+    return { problem: { file, field, message, severity: 'error' } };
+  }
 }

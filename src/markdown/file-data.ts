@@ -14,8 +14,8 @@ declare module 'vfile' {
     lang: string;
     /** Between plugins: every heading id and page id, so raw HTML cannot take one. */
     headingIds: ReadonlySet<string>;
-    /** Between plugins: how deeply raw HTML elements nest at most. */
-    rawHtmlDepth: number;
+    /** Between plugins: how deeply raw HTML elements nest at most, and where. */
+    rawHtmlDepth: { depth: number; line: number | undefined };
     /** Out: every thread linked in the body, by key, in order of first link. */
     threads: globalThis.Map<string, { url: string; forum: string; text: string }>;
   }

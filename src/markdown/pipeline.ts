@@ -87,13 +87,13 @@ export function renderBody(markdown: string, data: Data): Rendered {
     );
   }
   const depth = treeDepth(mdast);
-  const rawDepth = file.data.rawHtmlDepth ?? 0;
-  if (depth.depth > MAX_DEPTH || rawDepth > MAX_DEPTH) {
-    const deepest = depth.depth > MAX_DEPTH ? depth.depth : rawDepth;
+  const raw = file.data.rawHtmlDepth ?? { depth: 0, line: undefined };
+  if (depth.depth > MAX_DEPTH || raw.depth > MAX_DEPTH) {
+    const deepest = depth.depth > MAX_DEPTH ? depth : raw;
     return refused(
       file,
-      depth.depth > MAX_DEPTH ? depth.line : undefined,
-      `nested ${deepest} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
+      deepest.line,
+      `nested ${deepest.depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
     );
   }
   if (file.messages.some((m) => m.fatal && m.ruleId === 'html' && /is never closed|still open/.test(m.reason))) {

@@ -188,7 +188,8 @@ class RawHtmlRules {
     if (t.closing) return this.#close(name, at);
     if (!VOID_TAGS.includes(name) && !t.selfClose && !OPTIONAL_END_TAGS.includes(name)) {
       this.#open.push({ name, line: at?.line });
-      this.file.data.rawHtmlDepth = Math.max(this.file.data.rawHtmlDepth ?? 0, this.#open.length);
+      if (this.#open.length > (this.file.data.rawHtmlDepth?.depth ?? 0))
+        this.file.data.rawHtmlDepth = { depth: this.#open.length, line: at?.line };
     }
     return this.#opening(name, attrs, at, t.selfClose && !VOID_TAGS.includes(name));
   }
