@@ -26,6 +26,10 @@ h2 { font-size: 21px; line-height: 1.3; margin: 28px 0 8px; color: #1c1d21; }
 h3, h4, h5, h6 { font-size: 17px; margin: 20px 0 6px; color: #1c1d21; }
 p { margin: 0 0 14px; }
 a { color: #1d4f91; }
+th, td { padding: 4px 8px; border: 1px solid #d9d6ce; }
+.align-left { text-align: left; }
+.align-right { text-align: right; }
+.align-center { text-align: center; }
 blockquote { margin: 0 0 14px; padding-left: 12px; border-left: 3px solid #d9d6ce; color: #55595f; }
 img { max-width: 100%; height: auto; }
 .preheader { display: none !important; visibility: hidden; mso-hide: all; font-size: 1px; line-height: 1px; max-height: 0; max-width: 0; opacity: 0; overflow: hidden; }
@@ -74,7 +78,12 @@ ${editionContentHtml(edition, site)}
 </body>
 </html>
 `;
-  return juice(html, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: true });
+  return juice(html, {
+    preserveMediaQueries: true,
+    removeStyleTags: true,
+    applyWidthAttributes: true,
+    applyHeightAttributes: false,
+  });
 }
 
 /** The plain-text email: every section, discussion figures, and links as numbered references. */

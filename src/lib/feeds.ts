@@ -31,8 +31,12 @@ export function feedItems(editions: readonly Edition[], site: SiteSettings): Fee
     }));
 }
 
+/** Characters XML 1.0 cannot hold at all, not even escaped: a feed with one is rejected whole by feed readers. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text as XML character data: escaped, and without the characters XML forbids. */
 const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The feed's "updated": its newest item, so that two builds of one commit are identical. */
 function updated(items: FeedItem[], fallback: string): string {

@@ -48,6 +48,14 @@ function summarize(nodes: ElementContent[], length = DESCRIPTION_LENGTH): string
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
+/** True when a node shows the reader something: text, or an image or media anywhere inside it. */
+function hasContent(node: ElementContent): boolean {
+  if (toString(node).trim()) return true;
+  return (
+    node.type === 'element' && (['img', 'video', 'audio'].includes(node.tagName) || node.children.some(hasContent))
+  );
+}
+
 /** The first line any part of a node was written on. */
 function firstLine(node: ElementContent | undefined): number | undefined {
   if (!node) return undefined;
@@ -116,7 +124,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     });
   }
   const { intro, sections } = splitSections(tree);
-  if (!refused && !intro.some((node) => toString(node).trim() || (node.type === 'element' && node.tagName === 'img'))) {
+  if (!refused && !intro.some(hasContent)) {
     const firstHeading = sections[0] && firstLine(sections[0].nodes[0]);
     problems.push({
       file,
@@ -127,7 +135,8 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     });
   }
   const threads = vfile.data.threads ?? new Map();
-  if (fm)
+  // A refused body has no sections to cross-check: its own problem says why.
+  if (fm && !refused)
     problems.push(
       ...crossCheck(
         file,

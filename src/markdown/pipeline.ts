@@ -11,6 +11,8 @@ import rehypeDiscussionLinks from './discussion-links.ts';
 import rehypeExternalLinks from './external-links.ts';
 import remarkGfmSubset from './gfm-subset.ts';
 import rehypeHeadingAnchors from './heading-anchors.ts';
+import rehypePreText from './pre-text.ts';
+import rehypeTableAlign from './table-align.ts';
 import remarkHeadingIds from './heading-ids.ts';
 import rehypeHttpsMedia from './https-media.ts';
 import remarkLinkUrls from './link-urls.ts';
@@ -40,6 +42,8 @@ const htmlHalf = unified()
   .use(rehypeRaw)
   .use(rehypeHttpsMedia)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeTableAlign)
+  .use(rehypePreText)
   .use(rehypeDiscussionLinks)
   .use(rehypeCommenterLinks)
   .use(rehypeExternalLinks)

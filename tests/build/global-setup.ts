@@ -1,5 +1,10 @@
 import { rmSync } from 'node:fs';
-import { buildSite, OUTPUT, SITES } from './sites.ts';
+import { join } from 'node:path';
+import { compileEdition } from '../../src/loader/compile-edition.ts';
+import { writeCorpusSite } from '../support/corpus.ts';
+import { buildSite, OUTPUT, ROOT, SITES } from './sites.ts';
+
+const SETTINGS = { timeZone: 'America/New_York', lang: 'en-US' };
 
 /**
  * Builds each fixture site once per test run; the build and e2e tiers then
@@ -9,6 +14,10 @@ import { buildSite, OUTPUT, SITES } from './sites.ts';
 export default function setup(): void {
   if (process.env['NEWSLETTER_TEST_SITES'] === 'built') return;
   rmSync(OUTPUT, { recursive: true, force: true });
+  writeCorpusSite(join(ROOT, SITES.corpus.editions), (text) => {
+    const result = compileEdition('corpus.md', new TextEncoder().encode(text), SETTINGS);
+    return result.edition !== null;
+  });
   for (const site of Object.values(SITES)) {
     const { status, output } = buildSite(site);
     if (status !== 0) throw new Error(`building the ${site.name} site failed:\n${output}`);

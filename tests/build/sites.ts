@@ -21,6 +21,15 @@ export const SITES = {
   fixture: { name: 'fixture', editions: 'tests/fixtures/site/editions', env: { BUILD_DATE: '2026-06-01T00:00:00Z' } },
   /** The repository's content served from a sub-folder, as on a GitHub project page. */
   base: { name: 'base/newsletter', editions: 'content/editions', env: { BASE_PATH: '/newsletter/' } },
+  /**
+   * Every CommonMark and GFM example the format accepts, one edition each,
+   * and the kitchen-sink edition as the latest (written by `writeCorpusSite`).
+   */
+  corpus: {
+    name: 'corpus',
+    editions: 'tests/.output/corpus-src/editions',
+    env: { BUILD_DATE: '2030-01-01T00:00:00Z' },
+  },
 } satisfies Record<string, FixtureSite>;
 
 /** Where a site's `dist/` is written. */
