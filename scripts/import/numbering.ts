@@ -41,13 +41,16 @@ const where = (e: SourceEdition) => (e.line ? `${e.file}:${e.line}` : e.file);
 /**
  * Numbers every edition. `existing` holds the numbers already used in the
  * out folder (and by which file); an edition claiming one of those, or
- * sharing its number with another source, is left out with a problem line.
+ * sharing its number with another source, is left out with a problem line,
+ * unless `imported` says that file is this very edition, imported before.
  */
 export function numberEditions(
   editions: readonly DatedEdition[],
   existing: ReadonlyMap<number, string>,
-): { numbered: NumberedEdition[]; problems: Problem[] } {
+  imported: (e: NumberedEdition, file: string) => boolean,
+): { numbered: NumberedEdition[]; problems: Problem[]; again: { file: string; reason: string }[] } {
   const problems: Problem[] = [];
+  const again: { file: string; reason: string }[] = [];
   const given: NumberedEdition[] = [];
   const rest: DatedEdition[] = [];
   for (const e of editions) {
@@ -72,6 +75,8 @@ export function numberEditions(
         problems.push(
           problem(e.file, line, 'edition', `${n} is also the number of ${others.join(', ')}; none of them is imported`),
         );
+      } else if (existing.has(n) && imported(e, existing.get(n)!)) {
+        again.push({ file: where(e), reason: `already imported as ${existing.get(n)}` });
       } else if (existing.has(n)) {
         problems.push(problem(e.file, line, 'edition', `${n} is already used by ${existing.get(n)}; not imported`));
       } else {
@@ -84,5 +89,5 @@ export function numberEditions(
     (a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)),
   );
   for (const e of byDate) kept.push({ ...e, edition: next++, numberFrom: 'date order' });
-  return { numbered: kept.sort((a, b) => a.edition - b.edition), problems };
+  return { numbered: kept.sort((a, b) => a.edition - b.edition), problems, again };
 }

@@ -77,8 +77,9 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }
-  const numbered = numberEditions(dated, existingNumbers(out));
+  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`);
   problems.push(...numbered.problems);
+  skipped.push(...numbered.again);
 
   const topicsFile = project.topicsFileFor(out);
   const topicSlugs = new Set(Object.keys(project.loadTopics(process.cwd(), topicsFile).topics));
