@@ -27,6 +27,9 @@ export function detectFormat(source: string): Detection {
       data = undefined;
     }
     if (ghostData(data)) return { format: 'ghost', reason: `${json} is a Ghost export (db[0].data.posts)` };
+    if (!statSync(source).isDirectory() || listFiles(source, MARKDOWN_EXTENSIONS).length === 0) {
+      return { reason: `${json} is not a Ghost export; expected { "db": [ { "data": { "posts": [ … ] } } ] }` };
+    }
   }
   if (!statSync(source).isDirectory()) {
     return { reason: `${source}: expected a folder of Markdown files, a Substack posts.csv or a Ghost .json export` };

@@ -3,6 +3,7 @@
  * blank line (Python-Markdown's meta-data), then the body. Pelican's
  * reStructuredText and HTML sources are out of scope and reported as skipped.
  */
+import { relative } from 'node:path';
 import { listFiles, MARKDOWN_EXTENSIONS, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
 import { problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
@@ -106,6 +107,10 @@ export function readPelican(folder: string): ReadResult {
         file,
         reason: `${kind} is not imported; convert it to Markdown (pandoc -t gfm) and run again`,
       });
+      continue;
+    }
+    if (relative(folder, file).split(/[\\/]/).includes('pages')) {
+      result.skipped.push({ file, reason: 'a Pelican page (pages/), not an article' });
       continue;
     }
     const text = readText(file);

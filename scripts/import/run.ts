@@ -72,7 +72,11 @@ export async function runImport(options: ImportOptions): Promise<number> {
     const raw = e.date ?? dateFromStem(e.stem);
     const parsed =
       raw === undefined
-        ? { error: 'missing; expected a date header, or a file name starting with YYYY-MM-DD' }
+        ? {
+            error: e.line
+              ? 'missing; expected the date the post was published'
+              : 'missing; expected a date header, or a file name starting with YYYY-MM-DD',
+          }
         : parseSourceDate(raw, site.timeZone);
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
