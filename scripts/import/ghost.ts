@@ -71,7 +71,12 @@ export function readGhost(source: string): ReadResult {
   }
   const tagSlugs = new Map((data.tags ?? []).map((t) => [t['id'], str(t['slug']) ?? str(t['name'])]));
   const lineOf = (id: unknown) => {
-    const at = typeof id === 'string' || typeof id === 'number' ? text.indexOf(`"${id}"`) : -1;
+    // The post's own `"id": "…"`, not a revision or tag row that names it earlier in the file.
+    const escaped = String(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at =
+      typeof id === 'string' || typeof id === 'number'
+        ? text.search(new RegExp(`"id"\\s*:\\s*"?${escaped}"?[,\\s}]`))
+        : -1;
     return at === -1 ? undefined : text.slice(0, at).split('\n').length;
   };
   data.posts.forEach((post) => {

@@ -155,6 +155,23 @@ describe('npm run import on bad input', () => {
     expect(code).toBe(1);
   });
 
+  it('names the line of bad YAML or TOML front matter and of a number that is not one', async () => {
+    const src = `${OUTPUT}/front-matter-bad/source`;
+    rmSync(join(ROOT, OUTPUT, 'front-matter-bad'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, src, 'a.md'), '---\ntitle: Fine\ndate: 2024-01-01\ntags: [unclosed\n---\n\nBody.\n');
+    writeFileSync(join(ROOT, src, 'b.md'), '+++\ntitle = "Fine"\ndate = \n+++\n\nBody.\n');
+    writeFileSync(join(ROOT, src, 'c.md'), '---\ntitle: Fine\ndate: 2024-01-03\nissue: twelve\n---\n\nBody.\n');
+    const { code, stdout } = await node(['scripts/import.ts', src, '--out', `${OUTPUT}/front-matter-bad/editions`]);
+    expect(stdout.split('\n').filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/a.md:4  front matter: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${src}/b.md:3  front matter: not valid TOML: invalid value`,
+      `${src}/c.md:4  issue: expected a positive whole number, got "twelve"`,
+    ]);
+    expect(stdout).toContain('  written: 0 editions into');
+    expect(code).toBe(1);
+  });
+
   it('names the CSV row of a bad Substack post', async () => {
     const src = `${OUTPUT}/substack-bad/source`;
     rmSync(join(ROOT, OUTPUT, 'substack-bad'), { recursive: true, force: true });
