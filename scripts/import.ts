@@ -1,0 +1,59 @@
+/**
+ * `npm run import`: moves an existing newsletter archive into editions.
+ *
+ *   npm run import -- <source> [--from auto|pelican|front-matter|markdown|substack|ghost]
+ *                              [--out content/editions] [--dry-run]
+ *
+ * Thin: arguments here, the work in scripts/import/. Never prints a stack
+ * trace: any failure is one `import: …` line and exit 1; usage errors exit 2.
+ */
+import { parseArgs } from 'node:util';
+import { EDITIONS_DIR } from './import/project.ts';
+import { runImport } from './import/run.ts';
+import { FORMATS, type Format } from './import/types.ts';
+
+const USAGE = `usage: npm run import -- <source> [--from auto|${FORMATS.join('|')}] [--out content/editions] [--dry-run]`;
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        from: { type: 'string', default: 'auto' },
+        out: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`import: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    console.error(
+      `import: ${positionals.length ? 'expected one source' : 'missing the source folder or export file'}\n${USAGE}`,
+    );
+    return 2;
+  }
+  const from = values.from;
+  if (from !== 'auto' && !(FORMATS as readonly string[]).includes(from)) {
+    console.error(
+      `import: --from: expected auto or one of ${FORMATS.join(', ')}, got ${JSON.stringify(from)}\n${USAGE}`,
+    );
+    return 2;
+  }
+  return runImport({
+    source: positionals[0]!,
+    from: from as Format | 'auto',
+    out: values.out,
+    dryRun: values['dry-run'],
+  });
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reading an archive folder: the text files a format reader looks at, found
+ * the same way for Pelican, Jekyll, Hugo, Eleventy and plain Markdown, and
+ * decoded the way the site reads editions (UTF-8, BOM and CRLF accepted).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+/** Folders no archive keeps its posts in: tool output, dependencies, version control. */
+const SKIP_DIRS = new Set(['node_modules', '_site', 'public', 'output', 'dist']);
+
+/** Every file under `folder` whose name ends with one of `extensions`, as paths relative to the working folder, sorted. */
+export function listFiles(folder: string, extensions: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) walk(path);
+      } else if (entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
+        out.push(relative(process.cwd(), path).split('\\').join('/'));
+      }
+    }
+  };
+  walk(folder);
+  return out.sort();
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file's text with BOM dropped and line endings normalised, or null when it is not UTF-8. */
+export function readText(file: string): string | null {
+  try {
+    return utf8
+      .decode(readFileSync(file))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
+  } catch {
+    return null;
+  }
+}
+
+/** The name a file's edition is known by: its stem, or its folder's name for a Hugo bundle's `index.md`. */
+export function stemOf(file: string): string {
+  const stem = basename(file).replace(/\.[^.]+$/, '');
+  return stem === 'index' ? basename(join(file, '..')) : stem;
+}
+
+/** Markdown file extensions the readers take. */
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];

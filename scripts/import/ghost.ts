@@ -1,0 +1,112 @@
+/**
+ * Ghost's JSON export (`{ db: [ { data: { posts, tags, posts_tags } } ] }`):
+ * every post with its tags. Pages are not editions and are skipped with a
+ * note; a body is the post's `html`, else its `plaintext`.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readText } from './files.ts';
+import { htmlToMarkdown } from './html.ts';
+import { dropRepeatedTitle } from './normalise.ts';
+import { problem, type ReadResult } from './types.ts';
+
+type Row = Record<string, unknown>;
+
+interface GhostData {
+  posts: Row[];
+  tags?: Row[];
+  posts_tags?: Row[];
+}
+
+/** The export's data, when a parsed JSON value has Ghost's shape. */
+export function ghostData(json: unknown): GhostData | undefined {
+  const db = (json as { db?: unknown } | null)?.db;
+  const data = Array.isArray(db) ? (db[0] as { data?: GhostData } | undefined)?.data : undefined;
+  return Array.isArray(data?.posts) ? data : undefined;
+}
+
+/** The export file: the given `.json` file, or the first `.json` file of the given folder. */
+export function ghostFile(source: string): string | undefined {
+  if (!statSync(source).isDirectory()) return source.endsWith('.json') ? source : undefined;
+  const json = readdirSync(source)
+    .filter((name) => name.endsWith('.json'))
+    .sort()[0];
+  return json ? join(source, json) : undefined;
+}
+
+const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** Reads every post of a Ghost export. */
+export function readGhost(source: string): ReadResult {
+  const result: ReadResult = { editions: [], problems: [], skipped: [] };
+  const path = ghostFile(source);
+  const file = relative(process.cwd(), path ?? source)
+    .split('\\')
+    .join('/');
+  const text = path ? readText(path) : null;
+  if (text === null) {
+    result.problems.push(
+      problem(
+        file,
+        undefined,
+        'file',
+        path ? 'not UTF-8 text' : 'no .json file; expected the JSON file of a Ghost export',
+      ),
+    );
+    return result;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    result.problems.push(problem(file, undefined, 'json', `not valid JSON: ${(error as Error).message}`));
+    return result;
+  }
+  const data = ghostData(json);
+  if (!data) {
+    result.problems.push(
+      problem(file, 1, 'db', 'expected a Ghost export: { "db": [ { "data": { "posts": [ … ] } } ] }'),
+    );
+    return result;
+  }
+  const tagSlugs = new Map((data.tags ?? []).map((t) => [t['id'], str(t['slug']) ?? str(t['name'])]));
+  const lineOf = (id: unknown) => {
+    // The post's own `"id": "…"`, not a revision or tag row that names it earlier in the file.
+    const escaped = String(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const at =
+      typeof id === 'string' || typeof id === 'number'
+        ? text.search(new RegExp(`"id"\\s*:\\s*"?${escaped}"?[,\\s}]`))
+        : -1;
+    return at === -1 ? undefined : text.slice(0, at).split('\n').length;
+  };
+  data.posts.forEach((post) => {
+    const line = lineOf(post['id']);
+    const title = str(post['title']);
+    if (post['type'] === 'page' || post['page'] === true) {
+      result.skipped.push({
+        file: `${file}${line ? `:${line}` : ''}`,
+        reason: `"${title ?? post['slug']}" is a Ghost page, not a post`,
+      });
+      return;
+    }
+    const html = str(post['html']);
+    const draft = post['status'] === 'draft';
+    const tags = (data.posts_tags ?? [])
+      .filter((pt) => pt['post_id'] === post['id'])
+      .sort((a, b) => Number(a['sort_order'] ?? 0) - Number(b['sort_order'] ?? 0))
+      .flatMap((pt) => tagSlugs.get(pt['tag_id']) ?? []);
+    result.editions.push({
+      file,
+      line,
+      title,
+      date: str(post['published_at']) ?? (draft ? str(post['created_at']) : undefined),
+      description: str(post['custom_excerpt']),
+      tags,
+      draft,
+      slug: str(post['slug']),
+      body: dropRepeatedTitle(html ? htmlToMarkdown(html) : (str(post['plaintext']) ?? ''), title),
+      lines: { title: line, date: line, edition: line },
+    });
+  });
+  return result;
+}

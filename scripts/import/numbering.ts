@@ -1,0 +1,93 @@
+/**
+ * Edition numbers: from a header, else from the title or file name
+ * (`Issue #300`, `issue-300.md`), else by date after the highest number
+ * taken. Two sources with one number are both held back, with a line each.
+ */
+import { dateFromStem } from './dates.ts';
+import { problem, type SourceEdition } from './types.ts';
+import type { Problem } from './project.ts';
+
+/** A source edition with its date in the edition format. */
+export interface DatedEdition extends SourceEdition {
+  /** `2024-01-05` or `2024-01-05T10:30:00-05:00`. */
+  isoDate: string;
+}
+
+/** A dated edition with its number and where the number came from. */
+export interface NumberedEdition extends DatedEdition {
+  edition: number;
+  numberFrom: 'header' | 'title' | 'file name' | 'date order';
+}
+
+const IN_TITLE = /(?:\b(?:issue|edition|no\.|number|nr\.?|vol\.?)\s*#?\s*|#)(\d{1,6})\b/i;
+const IN_NAME = /(?:^|[-_ ])(?:issue|edition|no|number|nr|vol)[-_ ]?(\d{1,6})(?:$|[-_ ])/i;
+
+/** The number a title names ("Issue #300", "Edition 12", "No. 5"). */
+export function numberInTitle(title: string | undefined): number | undefined {
+  const m = IN_TITLE.exec(title ?? '');
+  return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+}
+
+/** The number a file name names (`issue-300`, `2024-01-05-edition-12`, `300`), ignoring a leading date. */
+export function numberInName(stem: string | undefined): number | undefined {
+  const rest = (stem ?? '').slice(dateFromStem(stem)?.length ?? 0).replace(/^[-_]/, '');
+  const m = IN_NAME.exec(rest) ?? /^(\d{1,6})$/.exec(rest);
+  return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+}
+
+/** Where a source edition is, for a problem line about its number. */
+const where = (e: SourceEdition) => (e.line ? `${e.file}:${e.line}` : e.file);
+
+/**
+ * Numbers every edition. `existing` holds the numbers already used in the
+ * out folder (and by which file); an edition claiming one of those, or
+ * sharing its number with another source, is left out with a problem line,
+ * unless `imported` says that file is this very edition, imported before.
+ */
+export function numberEditions(
+  editions: readonly DatedEdition[],
+  existing: ReadonlyMap<number, string>,
+  imported: (e: NumberedEdition, file: string) => boolean,
+): { numbered: NumberedEdition[]; problems: Problem[]; again: { file: string; reason: string }[] } {
+  const problems: Problem[] = [];
+  const again: { file: string; reason: string }[] = [];
+  const given: NumberedEdition[] = [];
+  const rest: DatedEdition[] = [];
+  for (const e of editions) {
+    const fromTitle = numberInTitle(e.title);
+    const fromName = fromTitle === undefined ? numberInName(e.stem) : undefined;
+    const n = e.number ?? fromTitle ?? fromName;
+    if (n === undefined) rest.push(e);
+    else
+      given.push({
+        ...e,
+        edition: n,
+        numberFrom: e.number !== undefined ? 'header' : fromTitle !== undefined ? 'title' : 'file name',
+      });
+  }
+  const byNumber = Map.groupBy(given, (e) => e.edition);
+  const kept: NumberedEdition[] = [];
+  for (const [n, group] of byNumber) {
+    for (const e of group) {
+      const line = e.lines.edition ?? e.line;
+      if (group.length > 1) {
+        const others = group.filter((o) => o !== e).map(where);
+        problems.push(
+          problem(e.file, line, 'edition', `${n} is also the number of ${others.join(', ')}; none of them is imported`),
+        );
+      } else if (existing.has(n) && imported(e, existing.get(n)!)) {
+        again.push({ file: where(e), reason: `already imported as ${existing.get(n)}` });
+      } else if (existing.has(n)) {
+        problems.push(problem(e.file, line, 'edition', `${n} is already used by ${existing.get(n)}; not imported`));
+      } else {
+        kept.push(e);
+      }
+    }
+  }
+  let next = Math.max(0, ...existing.keys(), ...given.map((e) => e.edition)) + 1;
+  const byDate = [...rest].sort(
+    (a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)),
+  );
+  for (const e of byDate) kept.push({ ...e, edition: next++, numberFrom: 'date order' });
+  return { numbered: kept.sort((a, b) => a.edition - b.edition), problems, again };
+}

@@ -1,0 +1,125 @@
+/**
+ * Pelican's Markdown files: `Key: value` lines at the top, up to the first
+ * blank line (Python-Markdown's meta-data), then the body. Pelican's
+ * reStructuredText and HTML sources are out of scope and reported as skipped.
+ */
+import { relative } from 'node:path';
+import { listFiles, MARKDOWN_EXTENSIONS, readText, stemOf } from './files.ts';
+import { takeTitle } from './normalise.ts';
+import { problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+
+const HEADER = /^([A-Za-z][\w -]*?)\s*:\s?(.*)$/;
+/** Pelican keys the importer uses; any other key is reported, never dropped silently. */
+const USED = new Set(['title', 'date', 'number', 'category', 'tags', 'summary', 'status', 'slug']);
+
+/** True when a file's text starts with a Pelican header line (`Title: …`). */
+export function looksLikePelican(text: string): boolean {
+  return HEADER.test(text.split('\n', 1)[0]!) && !/^https?:/i.test(text);
+}
+
+/** A whole number from a header value, or undefined. */
+export function wholeNumber(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Reads one Pelican file, or says why it cannot be read. */
+export function readPelicanFile(file: string, text: string, result: ReadResult): SourceEdition | undefined {
+  const lines = text.split('\n');
+  const fields = new Map<string, { value: string; line: number }>();
+  let end = 0;
+  let lastKey: string | undefined;
+  for (; end < lines.length && lines[end]!.trim(); end++) {
+    const line = lines[end]!;
+    if (lastKey && /^( {4}|\t)/.test(line)) {
+      fields.get(lastKey)!.value += ` ${line.trim()}`;
+      continue;
+    }
+    const m = HEADER.exec(line);
+    if (!m) {
+      const message =
+        end === 0
+          ? 'missing; expected "Title:" and "Date:" lines at the top of the file'
+          : `expected a "Key: value" line, got ${JSON.stringify(line.slice(0, 60))}`;
+      result.problems.push(problem(file, end + 1, 'header', message));
+      return undefined;
+    }
+    lastKey = m[1]!.toLowerCase();
+    fields.set(lastKey, { value: m[2]!.trim(), line: end + 1 });
+    if (!USED.has(lastKey)) {
+      result.problems.push(problem(file, end + 1, m[1]!, 'not imported (an edition has no such field)', 'warning'));
+    }
+  }
+  const get = (key: string) => fields.get(key)?.value || undefined;
+  const numberText = get('number');
+  const number = wholeNumber(numberText);
+  if (numberText !== undefined && number === undefined) {
+    result.problems.push(
+      problem(
+        file,
+        fields.get('number')!.line,
+        'Number',
+        `expected a positive whole number, got ${JSON.stringify(numberText)}`,
+      ),
+    );
+    return undefined;
+  }
+  const status = get('status')?.toLowerCase();
+  if (status && status !== 'draft' && status !== 'published') {
+    result.problems.push(
+      problem(
+        file,
+        fields.get('status')!.line,
+        'Status',
+        `"${status}" is imported as published (only "draft" is kept back)`,
+        'warning',
+      ),
+    );
+  }
+  const header = get('title');
+  const titled = takeTitle(lines.slice(end).join('\n'), true);
+  const keepTitleLine =
+    header !== undefined &&
+    titled.title !== undefined &&
+    titled.title.trim().toLowerCase() !== header.trim().toLowerCase();
+  return {
+    file,
+    stem: stemOf(file),
+    title: header ?? titled.title,
+    date: get('date'),
+    number,
+    description: get('summary'),
+    tags: [get('category') ?? '', ...tagList(get('tags') ?? '')].filter(Boolean),
+    draft: status === 'draft',
+    slug: get('slug'),
+    body: keepTitleLine ? lines.slice(end).join('\n') : titled.body,
+    lines: { title: fields.get('title')?.line, date: fields.get('date')?.line, edition: fields.get('number')?.line },
+  };
+}
+
+/** Reads every Pelican Markdown file of a folder; reStructuredText and HTML sources are skipped with a reason. */
+export function readPelican(folder: string): ReadResult {
+  const result: ReadResult = { editions: [], problems: [], skipped: [] };
+  for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
+    if (/\.(rst|html?)$/i.test(file)) {
+      const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
+      result.skipped.push({
+        file,
+        reason: `${kind} is not imported; convert it to Markdown (pandoc -t gfm) and run again`,
+      });
+      continue;
+    }
+    if (relative(folder, file).split(/[\\/]/).includes('pages')) {
+      result.skipped.push({ file, reason: 'a Pelican page (pages/), not an article' });
+      continue;
+    }
+    const text = readText(file);
+    if (text === null) {
+      result.problems.push(problem(file, undefined, 'file', 'not UTF-8 text; save it as UTF-8 and run again'));
+      continue;
+    }
+    const edition = readPelicanFile(file, text, result);
+    if (edition) result.editions.push(edition);
+  }
+  return result;
+}

@@ -1,0 +1,26 @@
+/**
+ * The importer's only door into `src/`. The src folder is being reorganised,
+ * so every import from it goes through this one file: when a module moves,
+ * only these lines change.
+ */
+
+/** Dates as the edition format has them: checking one, and writing an instant in the site's time zone. */
+export { toZonedIso, dateProblem, isDateOnly } from '../../src/lib/dates.ts';
+/** Problem lines (`file:line  field: message`), worded and ordered as everywhere else. */
+export { formatProblem, sortProblems, hasErrors, type Problem } from '../../src/lib/errors.ts';
+/** The checker's own summary line ("0 errors, 1 warning in 3 editions"). */
+export { summaryLine } from '../../src/lib/report.ts';
+/** The site's validated settings (time zone, language), or a clean exit naming the bad setting. */
+export { getSiteOrExit } from '../../src/lib/site.ts';
+/** What `npm run check` runs: every edition of a folder and the topics file beside it. */
+export { loadContent } from '../../src/loader/load-content.ts';
+/** The default editions folder, and the edition files of a folder as the site lists them. */
+export { EDITIONS_DIR, listEditionFiles } from '../../src/loader/load-editions.ts';
+/** The topics file beside an editions folder, and its entries. */
+export { loadTopics, topicsFileFor } from '../../src/loader/load-topics.ts';
+/** Reads an edition file's front matter (to find numbers already in use). */
+export { readEdition } from '../../src/loader/read-edition.ts';
+/** The site's Markdown pipeline and its split into sections: section ids exactly as the site gives them. */
+export { renderBody } from '../../src/markdown/pipeline.ts';
+/** Splits a rendered body into its intro and `##` sections. */
+export { splitSections } from '../../src/markdown/split-sections.ts';

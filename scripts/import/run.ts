@@ -1,0 +1,162 @@
+/**
+ * The importer from end to end: read the source in its format, date and
+ * number every edition, write the files (or, with --dry-run, a temporary
+ * copy of the out folder), run the same checks as `npm run check`, report.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
+import { dateFromStem, parseSourceDate } from './dates.ts';
+import { detectFormat } from './detect.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { readGhost } from './ghost.ts';
+import { readMarkdown } from './markdown.ts';
+import { shiftHeadings, tidyBody } from './normalise.ts';
+import { numberEditions, type DatedEdition } from './numbering.ts';
+import { readPelican } from './pelican.ts';
+import * as project from './project.ts';
+import { readSubstack } from './substack.ts';
+import { summaryLines } from './summary.ts';
+import { problem, type Format, type ReadResult } from './types.ts';
+import { editionFileName, editionText, sectionIds, writeNew } from './write.ts';
+
+/** What the command line asked for. */
+export interface ImportOptions {
+  source: string;
+  from: Format | 'auto';
+  out: string;
+  dryRun: boolean;
+}
+
+const READERS: Record<Format, (source: string) => ReadResult> = {
+  pelican: readPelican,
+  'front-matter': readFrontMatter,
+  markdown: readMarkdown,
+  substack: readSubstack,
+  ghost: readGhost,
+};
+
+/** Numbers already used in the out folder, by file, so imported editions never take them. */
+function existingNumbers(out: string): Map<number, string> {
+  const numbers = new Map<number, string>();
+  if (!existsSync(out)) return numbers;
+  for (const name of project.listEditionFiles(out)) {
+    const data = project.readEdition(name, readFileSync(join(out, name))).source?.data as
+      { edition?: unknown } | undefined;
+    if (Number.isInteger(data?.edition)) numbers.set(data!.edition as number, `${out}/${name}`);
+  }
+  return numbers;
+}
+
+/** Runs an import and prints its report; returns the exit code. */
+export async function runImport(options: ImportOptions): Promise<number> {
+  const site = project.getSiteOrExit();
+  const out = (isAbsolute(options.out) ? relative(process.cwd(), options.out) : options.out).replace(/\/+$/, '') || '.';
+  let format = options.from;
+  if (format === 'auto') {
+    const found = detectFormat(options.source);
+    if (!found.format) throw new Error(found.reason);
+    format = found.format;
+    console.log(`Reading ${options.source} as ${format} (detected: ${found.reason}; --from to choose another)`);
+  } else {
+    if (!existsSync(options.source)) throw new Error(`${options.source}: no such file or folder`);
+    console.log(`Reading ${options.source} as ${format}`);
+  }
+  const read = READERS[format](options.source);
+  const problems = [...read.problems];
+  const skipped = [...read.skipped];
+
+  const dated: DatedEdition[] = [];
+  for (const e of read.editions) {
+    const raw = e.date ?? dateFromStem(e.stem);
+    const parsed =
+      raw === undefined
+        ? {
+            error: e.line
+              ? 'missing; expected the date the post was published'
+              : 'missing; expected a date header, or a file name starting with YYYY-MM-DD',
+          }
+        : parseSourceDate(raw, site.timeZone);
+    if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
+    else dated.push({ ...e, isoDate: parsed.date });
+  }
+  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`);
+  problems.push(...numbered.problems);
+  skipped.push(...numbered.again);
+
+  const topicsFile = project.topicsFileFor(out);
+  const topicSlugs = new Set(Object.keys(project.loadTopics(process.cwd(), topicsFile).topics));
+  const unmatchedTags = new Map<string, number>();
+  const temp = options.dryRun ? mkdtempSync(join(tmpdir(), 'newsletter-import-')) : undefined;
+  try {
+    const target = temp ? join(temp, 'editions') : out;
+    if (temp && existsSync(out)) cpSync(out, target, { recursive: true });
+    if (temp && existsSync(topicsFile)) cpSync(topicsFile, join(temp, 'topics.yaml'));
+    mkdirSync(target, { recursive: true });
+
+    const written: string[] = [];
+    let drafts = 0;
+    try {
+      for (const e of numbered.numbered) {
+        const body = tidyBody(shiftHeadings(e.body));
+        const topics = [...new Set(e.tags.map((t) => githubSlug(t)).filter((t) => topicSlugs.has(t)))];
+        for (const tag of e.tags)
+          if (!topicSlugs.has(githubSlug(tag))) unmatchedTags.set(tag, (unmatchedTags.get(tag) ?? 0) + 1);
+        const ids = topics.length ? sectionIds(body, site.lang) : [];
+        if (topics.length && !ids.length) {
+          problems.push(
+            problem(
+              e.file,
+              e.line,
+              'tags',
+              `no "##" section to put topics ${topics.join(', ')} on; add them under sections.<id>.topics by hand`,
+              'warning',
+            ),
+          );
+        }
+        const name = editionFileName(e);
+        const from = e.line ? `${e.file}:${e.line}` : e.file;
+        if (!writeNew(join(target, name), editionText(e, body, topics, ids))) {
+          skipped.push({ file: from, reason: `${out}/${name} already exists; not overwritten` });
+          continue;
+        }
+        written.push(`${out}/${name}`);
+        if (e.draft) drafts++;
+        console.log(
+          `${temp ? 'would write' : 'wrote'} ${out}/${name}  edition ${e.edition} (number from ${e.numberFrom}), from ${from}`,
+        );
+      }
+    } catch (error) {
+      if (!temp)
+        console.error(
+          `import: stopped after writing ${written.length} of ${numbered.numbered.length} editions (each listed above is complete)`,
+        );
+      throw error;
+    }
+
+    const importProblems = project.sortProblems(problems);
+    if (importProblems.length) console.log('\nProblems in the source (a file with an error was not imported):');
+    for (const p of importProblems) console.log(project.formatProblem(p));
+
+    console.log(`\nChecking ${out} (the same checks as npm run check)${temp ? ', as it would be' : ''}:`);
+    const checked = await project.loadContent({
+      root: temp ?? process.cwd(),
+      dir: temp ? 'editions' : out,
+      settings: { timeZone: site.timeZone, lang: site.lang },
+      cache: !temp,
+    });
+    const rename = (file: string) =>
+      !temp ? file : file === 'topics.yaml' ? topicsFile : file.replace(/^editions(?=\/|$)/, out);
+    const checkProblems = checked.problems.map((p) => ({ ...p, file: rename(p.file) }));
+    for (const p of checkProblems) console.log(project.formatProblem(p));
+    console.log(project.summaryLine(checkProblems, checked.files));
+
+    const summary = { out, dryRun: options.dryRun, written, drafts, skipped, importProblems, checkProblems };
+    for (const line of summaryLines({ ...summary, checkedFiles: checked.files, unmatchedTags, topicsFile }))
+      console.log(line);
+    return project.hasErrors(importProblems) || project.hasErrors(checkProblems) ? 1 : 0;
+  } finally {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,302 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseSourceDate } from '../../scripts/import/dates.ts';
+import { shiftHeadings, takeTitle } from '../../scripts/import/normalise.ts';
+import { numberInName, numberInTitle } from '../../scripts/import/numbering.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = 'tests/fixtures/import';
+const OUTPUT = 'tests/.output/import';
+const run = promisify(execFile);
+
+/** Runs a script of ours as `npm run` would; never throws on a non-zero exit. */
+async function node(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A fresh output case: `<case>/editions` does not exist yet; `topics.yaml` beside it when asked. */
+function freshCase(name: string, topics: boolean): string {
+  const dir = `${OUTPUT}/${name}`;
+  rmSync(join(ROOT, dir), { recursive: true, force: true });
+  mkdirSync(join(ROOT, dir), { recursive: true });
+  if (topics) copyFileSync(join(ROOT, FIXTURES, 'topics.yaml'), join(ROOT, dir, 'topics.yaml'));
+  return `${dir}/editions`;
+}
+
+const files = (dir: string) => readdirSync(join(ROOT, dir)).sort();
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+/** Each format, how many editions its fixture holds, and whether its tags need the fixture topics. */
+const FORMATS = [
+  { format: 'pelican', editions: 3, topics: true },
+  { format: 'front-matter', editions: 4, topics: true },
+  { format: 'markdown', editions: 4, topics: false },
+  { format: 'substack', editions: 4, topics: false },
+  { format: 'ghost', editions: 3, topics: true },
+];
+
+describe.concurrent('npm run import on each format', () => {
+  it.each(FORMATS)('$format: detects the format and writes exactly the expected editions', async (c) => {
+    const out = freshCase(c.format, c.topics);
+    const { code, stdout, stderr } = await node(['scripts/import.ts', `${FIXTURES}/${c.format}/source`, '--out', out]);
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(/^\s+at /m);
+    expect(stdout.split('\n')[0]).toMatch(
+      new RegExp(`^Reading ${FIXTURES}/${c.format}/source as ${c.format} \\(detected: `),
+    );
+    const expected = files(`${FIXTURES}/${c.format}/expected`);
+    expect(expected).toHaveLength(c.editions);
+    expect(files(out)).toEqual(expected);
+    for (const name of expected)
+      expect(read(`${out}/${name}`), name).toBe(read(`${FIXTURES}/${c.format}/expected/${name}`));
+    expect(stdout).toMatch(/^ {2}check: 0 errors, \d+ warnings? in \d+ editions/m);
+    expect(code).toBe(0);
+    const checked = await node(['scripts/check.ts', '--dir', out]);
+    expect(checked.stdout.trim().split('\n').at(-1)).toMatch(
+      new RegExp(`^0 errors, \\d+ warnings? in ${c.editions} editions$`),
+    );
+    expect(checked.code).toBe(0);
+  });
+});
+
+describe('what the importer does to a source (read from the fixtures by hand)', () => {
+  it('Pelican: a date without a zone is taken in New York; # sections move down a level, fenced # lines do not', () => {
+    const text = read(`${FIXTURES}/pelican/expected/2024-01-07-first-steps.md`);
+    expect(text).toContain('\ndate: 2024-01-07T09:30:00-05:00\n');
+    expect(text).toContain('\n## Hardware\n');
+    expect(text).toContain('\n### Memory\n');
+    expect(text).toContain('```sh\n# install the runtime\npip install llama-cpp-python\n## not a heading either\n```');
+    expect(text).toContain('  hardware:\n    topics: [local-inference, open-weights]\n');
+  });
+
+  it('names a CJK title by its number, keeps a title line only once, and numbers from the file name', () => {
+    expect(files(`${FIXTURES}/pelican/expected`)).toContain('2024-01-21-edition-3.md');
+    const issue2 = read(`${FIXTURES}/pelican/expected/2024-01-14-quantisation-explained.md`);
+    expect(issue2).toMatch(/^---\nedition: 2\ndate: 2024-01-14\ntitle: Quantisation, explained\n---\n\nWhy 4-bit/);
+    const jekyll = read(`${FIXTURES}/front-matter/expected/2024-02-11-open-weights-week.md`);
+    expect(jekyll).toMatch(/^---\nedition: 5\ndate: 2024-02-11T07:15:00-05:00\n/);
+    expect(jekyll).not.toContain('# Open weights week');
+  });
+
+  it('Hugo TOML drafts stay drafts; Substack paid-tier and podcast fields are reported, not dropped', async () => {
+    expect(read(`${FIXTURES}/front-matter/expected/2024-02-18-tools-of-the-week.md`)).toContain('\ndraft: true\n');
+    const out = freshCase('substack-report', false);
+    const { stdout } = await node(['scripts/import.ts', `${FIXTURES}/substack/source`, '--out', out]);
+    expect(stdout).toContain(`${FIXTURES}/substack/source/posts.csv:3: a Substack thread, not a newsletter post`);
+    expect(stdout).toContain(
+      `${FIXTURES}/substack/source/posts.csv:5  podcast_url: warning: not imported (an edition has no such field); link the audio in the body to keep it`,
+    );
+  });
+});
+
+describe('npm run import keeps the out folder safe', () => {
+  it('--dry-run writes nothing and prints the same report', async () => {
+    const out = freshCase('dry-run', true);
+    const { code, stdout } = await node(['scripts/import.ts', `${FIXTURES}/pelican/source`, '--out', out, '--dry-run']);
+    expect(existsSync(join(ROOT, out))).toBe(false);
+    expect(stdout.match(/^would write /gm)).toHaveLength(3);
+    expect(stdout).toContain(`  would be written: 3 editions into ${out} (1 as drafts)`);
+    expect(stdout).toMatch(/^ {2}check: 0 errors, 0 warnings in 3 editions$/m);
+    expect(stdout).toContain('nothing was written (--dry-run)');
+    expect(code).toBe(0);
+  });
+
+  it('never overwrites an existing file, and reports the clash', async () => {
+    const out = freshCase('clash', true);
+    mkdirSync(join(ROOT, out));
+    writeFileSync(join(ROOT, out, '2024-01-14-quantisation-explained.md'), 'My own notes.\n');
+    const { code, stdout } = await node(['scripts/import.ts', `${FIXTURES}/pelican/source`, '--out', out]);
+    expect(stdout).toContain(
+      `    ${FIXTURES}/pelican/source/issue-2.md: ${out}/2024-01-14-quantisation-explained.md already exists; not overwritten`,
+    );
+    expect(read(`${out}/2024-01-14-quantisation-explained.md`)).toBe('My own notes.\n');
+    expect(files(out)).toEqual([
+      '2024-01-07-first-steps.md',
+      '2024-01-14-quantisation-explained.md',
+      '2024-01-21-edition-3.md',
+    ]);
+    // The check then reports the file that is not an edition; that is the exit 1.
+    expect(stdout).toContain(`${out}/2024-01-14-quantisation-explained.md:1  front matter: missing`);
+    expect(code).toBe(1);
+  });
+});
+
+describe('npm run import on bad input', () => {
+  it('prints one exact line per bad file, imports the rest, exits 1, no stack trace', async () => {
+    const out = freshCase('bad', false);
+    const src = `${FIXTURES}/bad/source`;
+    const { code, stdout, stderr } = await node(['scripts/import.ts', src, '--out', out]);
+    const problems = stdout.split('\n').filter((line) => line.startsWith(`${src}/`));
+    expect(problems).toEqual([
+      `${src}/bad-date.md:2  date: expected a date such as 2024-01-05 or 2024-01-05 10:30, optionally with an offset such as -05:00, got "next Tuesday"`,
+      `${src}/broken-header.md:2  header: expected a "Key: value" line, got "Date 2024-06-01"`,
+      `${src}/twin-a.md:3  edition: 41 is also the number of ${src}/twin-b.md; none of them is imported`,
+      `${src}/twin-b.md:3  edition: 41 is also the number of ${src}/twin-a.md; none of them is imported`,
+    ]);
+    expect(files(out)).toEqual(files(`${FIXTURES}/bad/expected`));
+    expect(files(out)).toEqual(['2024-06-15-the-one-that-imports.md']);
+    expect(read(`${out}/2024-06-15-the-one-that-imports.md`)).toBe(
+      read(`${FIXTURES}/bad/expected/2024-06-15-the-one-that-imports.md`),
+    );
+    expect(stdout).toContain('  import: 4 errors (date 1, header 1, edition 2), 0 warnings');
+    expect(`${stdout}${stderr}`).not.toMatch(/^\s+at /m);
+    expect(code).toBe(1);
+  });
+
+  it('names the line of bad YAML or TOML front matter and of a number that is not one', async () => {
+    const src = `${OUTPUT}/front-matter-bad/source`;
+    rmSync(join(ROOT, OUTPUT, 'front-matter-bad'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, src, 'a.md'), '---\ntitle: Fine\ndate: 2024-01-01\ntags: [unclosed\n---\n\nBody.\n');
+    writeFileSync(join(ROOT, src, 'b.md'), '+++\ntitle = "Fine"\ndate = \n+++\n\nBody.\n');
+    writeFileSync(join(ROOT, src, 'c.md'), '---\ntitle: Fine\ndate: 2024-01-03\nissue: twelve\n---\n\nBody.\n');
+    const { code, stdout } = await node(['scripts/import.ts', src, '--out', `${OUTPUT}/front-matter-bad/editions`]);
+    expect(stdout.split('\n').filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/a.md:4  front matter: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${src}/b.md:3  front matter: not valid TOML: invalid value`,
+      `${src}/c.md:4  issue: expected a positive whole number, got "twelve"`,
+    ]);
+    expect(stdout).toContain('  written: 0 editions into');
+    expect(code).toBe(1);
+  });
+
+  it('names the CSV row of a bad Substack post', async () => {
+    const src = `${OUTPUT}/substack-bad/source`;
+    rmSync(join(ROOT, OUTPUT, 'substack-bad'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, 'posts'), { recursive: true });
+    writeFileSync(
+      join(ROOT, src, 'posts.csv'),
+      'post_id,post_date,is_published,email_sent_at,inbox_sent_at,type,audience,title,subtitle,podcast_url\n' +
+        '1.ok,2024-04-07T13:00:00.000Z,true,,,newsletter,everyone,Fine,,\n' +
+        '2.when,yesterday,true,,,newsletter,everyone,"Multi-line\ntitle",,\n' +
+        '3.lost,2024-04-21T13:00:00.000Z,true,,,newsletter,everyone,Lost,,\n',
+    );
+    writeFileSync(join(ROOT, src, 'posts/1.ok.html'), '<p>Intro.</p>');
+    writeFileSync(join(ROOT, src, 'posts/2.when.html'), '<p>Intro.</p>');
+    const { code, stdout } = await node(['scripts/import.ts', src, '--out', `${OUTPUT}/substack-bad/editions`]);
+    expect(stdout).toContain(
+      `${src}/posts.csv:5  body: posts/3.lost.html is missing or not UTF-8; expected the post's body there`,
+    );
+    expect(stdout).toContain(`${src}/posts.csv:3  date: expected a date such as 2024-01-05`);
+    expect(stdout).not.toMatch(/^\s+at /m);
+    expect(code).toBe(1);
+  });
+
+  it('usage mistakes exit 2 with the usage line; a missing source exits 1 with one line', async () => {
+    const none = await node(['scripts/import.ts']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage: npm run import -- <source>');
+    const from = await node(['scripts/import.ts', `${FIXTURES}/pelican/source`, '--from', 'wordpress']);
+    expect(from.code).toBe(2);
+    expect(from.stderr).toContain(
+      'import: --from: expected auto or one of pelican, front-matter, markdown, substack, ghost',
+    );
+    const missing = await node(['scripts/import.ts', 'no/such/archive']);
+    expect(missing.stderr).toBe('import: no/such/archive: no such file or folder\n');
+    expect(missing.code).toBe(1);
+  });
+});
+
+describe('a Pelican archive of 300 editions', () => {
+  it('imports with no error, and the check finds 0 errors', { timeout: 300_000 }, async () => {
+    const base = `${OUTPUT}/pelican-300`;
+    rmSync(join(ROOT, base), { recursive: true, force: true });
+    mkdirSync(join(ROOT, base, 'source'), { recursive: true });
+    const N = 300;
+    for (let i = 1; i <= N; i++) {
+      const day = new Date(Date.UTC(2019, 0, 6 + 7 * (i - 1))).toISOString().slice(0, 10);
+      writeFileSync(
+        join(ROOT, base, 'source', `week-${i}.md`),
+        [
+          `Title: Week ${i} in inference`,
+          `Date: ${day} 09:00`,
+          `Number: ${i}`,
+          `Tags: weekly, inference`,
+          `Summary: What happened in week ${i}.`,
+          '',
+          `Week ${i}: three stories and one [thread](https://news.ycombinator.com/item?id=${40000000 + i}).`,
+          '',
+          '# Models',
+          '',
+          `A new model, [announced here](https://example.org/models/${i}).`,
+          '',
+          '## Numbers',
+          '',
+          '> It is faster than last week.',
+          '',
+          '# Tools',
+          '',
+          '```sh',
+          '# build it',
+          `make release VERSION=${i}`,
+          '```',
+          '',
+          '# Threads',
+          '',
+          `- [discussion](https://news.ycombinator.com/item?id=${40000000 + i})`,
+          '',
+        ].join('\n'),
+      );
+    }
+    const started = performance.now();
+    const { code, stdout } = await node(['scripts/import.ts', `${base}/source`, '--out', `${base}/editions`]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(stdout).toContain(`  written: ${N} editions into ${base}/editions`);
+    expect(stdout).toContain('  import: 0 errors, 0 warnings');
+    expect(stdout).toMatch(new RegExp(`^ {2}check: 0 errors, 0 warnings in ${N} editions$`, 'm'));
+    expect(code).toBe(0);
+    expect(files(`${base}/editions`)).toHaveLength(N);
+    const last = read(`${base}/editions/2024-09-29-week-300-in-inference.md`);
+    expect(last).toMatch(/^---\nedition: 300\ndate: 2024-09-29T09:00:00-04:00\n/);
+    expect(last).toContain('\n## Tools\n\n```sh\n# build it\n');
+    const checked = await node(['scripts/check.ts', '--dir', `${base}/editions`]);
+    expect(checked.stdout.trim().split('\n').at(-1)).toBe(`0 errors, 0 warnings in ${N} editions`);
+    expect(checked.code).toBe(0);
+    console.log(`import of ${N} Pelican editions: ${seconds.toFixed(1)} s`);
+  });
+});
+
+describe('importer pieces', () => {
+  it('shifts headings only when # is used for sections, and never inside fences', () => {
+    expect(shiftHeadings('Intro\n\n## Story\n\n```\n# x\n```\n')).toBe('Intro\n\n## Story\n\n```\n# x\n```\n');
+    expect(shiftHeadings('Intro\n\n# A\n\n###### Six\n\n~~~\n# x\n~~~\n')).toBe(
+      'Intro\n\n## A\n\n###### Six\n\n~~~\n# x\n~~~\n',
+    );
+    expect(shiftHeadings('Intro\n\nA\n===\n\nB\n---\n')).toBe('Intro\n\nA\n---\n\n### B\n');
+    expect(takeTitle('\n# Title #\n\nText', true)).toEqual({ title: 'Title', body: '\n\nText' });
+    expect(takeTitle('Text first\n\n# Later', true)).toEqual({ body: 'Text first\n\n# Later' });
+  });
+
+  it('reads dates as archives write them', () => {
+    const tz = 'America/New_York';
+    expect(parseSourceDate('2024-07-04', tz)).toEqual({ date: '2024-07-04' });
+    expect(parseSourceDate('2024-07-04 10:30', tz)).toEqual({ date: '2024-07-04T10:30:00-04:00' });
+    expect(parseSourceDate('2024-01-04 10:30:00 -0800', tz)).toEqual({ date: '2024-01-04T13:30:00-05:00' });
+    expect(parseSourceDate('2024-03-10T02:30:00.000Z', tz)).toEqual({ date: '2024-03-09T21:30:00-05:00' });
+    expect(parseSourceDate('2024-02-30', tz)).toEqual({ error: 'expected a real calendar date, got "2024-02-30"' });
+  });
+
+  it('finds numbers in titles and file names, not in dates or ordinary words', () => {
+    expect(['Issue #300', 'Edition 12: x', 'No. 5', 'Weekly #7'].map(numberInTitle)).toEqual([300, 12, 5, 7]);
+    expect(['Top 10 tools', 'C# 12 is out'].map(numberInTitle)).toEqual([undefined, undefined]);
+    expect(['issue-300', '2024-01-05-edition-12', '2024-01-05', '42', 'week-3'].map(numberInName)).toEqual([
+      300,
+      12,
+      undefined,
+      42,
+      undefined,
+    ]);
+  });
+});
