@@ -9,8 +9,9 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { formatDate } from './dates.ts';
+import { encodePng } from './png.ts';
 
+/** The size of the image, in pixels. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 };
 
 const require = createRequire(import.meta.url);
@@ -62,8 +63,20 @@ function body(edition: Edition | undefined, site: SiteSettings): Node {
   return el('div', { display: 'flex', flexDirection: 'column' }, titles);
 }
 
-/** Renders the PNG for an edition, or for the site when `edition` is undefined. */
-export async function socialImagePng(edition: Edition | undefined, site: SiteSettings): Promise<Buffer> {
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** "March 22, 2026" in the site's time zone and language (as `formatDate` of `dates.ts`), with the formatter kept. */
+function formatDate(iso: string, timeZone: string, lang: string): string {
+  const key = `${timeZone} ${lang}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+/** The image as SVG (satori's layout), for an edition or for the site. */
+export async function socialImageSvg(edition: Edition | undefined, site: SiteSettings): Promise<string> {
   const footer = edition
     ? `Edition ${edition.number} · ${formatDate(edition.date, site.timeZone, site.lang)}`
     : 'Every edition, with the discussions';
@@ -89,6 +102,17 @@ export async function socialImagePng(edition: Edition | undefined, site: SiteSet
       el('div', { display: 'flex', height: 6, width: 160, background: '#f6c177' }),
     ],
   );
-  const svg = await satori(tree as never, { ...SOCIAL_IMAGE, fonts: loadFonts() });
-  return new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
+  return satori(tree as never, { ...SOCIAL_IMAGE, fonts: loadFonts() });
+}
+
+/** Draws an SVG of `socialImageSvg` as a PNG. */
+export function svgToPng(svg: string): Buffer {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  // The background is opaque, so resvg's premultiplied pixels are plain RGBA.
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+/** Renders the PNG for an edition, or for the site when `edition` is undefined. */
+export async function socialImagePng(edition: Edition | undefined, site: SiteSettings): Promise<Buffer> {
+  return svgToPng(await socialImageSvg(edition, site));
 }
