@@ -146,10 +146,12 @@ export async function socialImageSvg(
   const runs: TextRun[] = [];
   const element = tree(edition, site, runs);
   const fonts = fontsFor(runs, site.lang);
+  // Inter has every character of Latin-1; satori checks the others in the fonts, at a cost.
+  const check = runs.some(({ text }) => /[^\u0000-\u00FF]/.test(text));
   return satori(element as never, {
     ...SOCIAL_IMAGE,
     fonts,
-    loadAdditionalAsset: async (_code, segment) => fallbackFor(segment, fonts, onMissingGlyph),
+    ...(check && { loadAdditionalAsset: async (_code, segment) => fallbackFor(segment, fonts, onMissingGlyph) }),
   });
 }
 
