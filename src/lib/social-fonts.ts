@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Font as FontOptions } from 'satori';
+import { negateGposY, unwoff } from './font-data.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -89,11 +90,11 @@ function familyOrder(text: string, lang: string): string[] {
 }
 
 const bytes = new Map<string, Buffer>();
-/** The options satori takes for a face at a weight; the bytes are read once, so satori parses them once. */
+/** The options satori takes for a face at a weight; the file is read once, so satori parses it once. */
 function option(face: Face, weight: Weight): FontOptions {
   const file = join(face.dir, `${face.id}-${weight}-normal.woff`);
   let data = bytes.get(file);
-  if (!data) bytes.set(file, (data = readFileSync(file)));
+  if (!data) bytes.set(file, (data = negateGposY(unwoff(readFileSync(file)))));
   // Each subset has its own name: satori keeps one font per name and weight.
   return { name: face.id, data, weight, style: 'normal' };
 }

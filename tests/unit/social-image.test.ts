@@ -88,6 +88,20 @@ describe('social image', () => {
     expect(await missing(edition(['Javanese ꦲꦏ']), SITE)).toContain('ꦲ');
   });
 
+  it('puts the dots of Arabic letters on the right side (satori y offsets, see font-data.ts)', async () => {
+    // The top of the headline's glyphs, in px from the top of the image.
+    const top = async (headline: string) => {
+      const svg = await socialImageSvg(edition([], headline), { ...SITE, lang: 'ar' });
+      const path = /<path fill="#ffffff" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+      const ys = (path.match(/-?[\d.]+/g) ?? []).map(Number).filter((_, i) => i % 2 === 1);
+      return Math.min(...ys);
+    };
+    // Teh marbuta is heh with two dots above; yeh has two dots below, alef maksura none.
+    expect(await top('ة')).toBeLessThan((await top('ه')) - 5);
+    const [yeh, maksura] = [await top('في'), await top('فى')];
+    expect(yeh).toBeCloseTo(maksura, 0);
+  });
+
   it('loads only the font files a text needs, as the same array for the same files', () => {
     const latin = fontsFor([{ text: 'Plain Latin — “quotes” café', weight: 700 }], 'en');
     expect(latin.map((f) => `${f.name}@${f.weight}`)).toEqual(['inter-latin@400', 'inter-latin@700']);
