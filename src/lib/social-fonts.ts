@@ -130,7 +130,11 @@ export function fontsFor(runs: readonly TextRun[], lang: string): FontOptions[] 
   const inter = faceFor(family(INTER), 0x41)!;
   needed.delete(`${inter.id}@400`);
   needed.delete(`${inter.id}@700`);
-  const key = [...needed.keys()].sort().join(' ');
+  // The rank is in the key: the same files in another order of families are another array.
+  const key = [...needed]
+    .map(([id, [, , rank]]) => `${rank}:${id}`)
+    .sort()
+    .join(' ');
   let fonts = arrays.get(key);
   if (fonts) {
     arrays.delete(key);
