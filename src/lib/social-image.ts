@@ -55,6 +55,8 @@ function direction(text: string): 'rtl' | 'ltr' {
     : 'ltr';
 }
 
+const DOT = { width: 10.5, height: 10.5, flexShrink: 0, borderRadius: 5.25, background: '#f6c177' };
+
 type Node = { type: string; props: { style: Record<string, unknown>; children?: unknown } };
 const el = (style: Record<string, unknown>, children?: unknown): Node => ({ type: 'div', props: { style, children } });
 
@@ -73,10 +75,11 @@ function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[])
   } else {
     const rows = edition.sections.slice(0, 4).map((section) => {
       const title = text(clip(section.title, 58), 700, { lineHeight: 1.3 });
-      // The bullet goes at the start of the line: on the right of a right-to-left title.
+      // The bullet is a dot where Inter Bold's "•" was (a text node costs more), at the
+      // start of the line: on the right of a right-to-left title.
       const dir = title.props.style['direction'];
       return el({ display: 'flex', direction: dir, fontSize: 34, marginBottom: 14 }, [
-        text('•', 700, { direction: dir, color: '#f6c177', marginInlineEnd: 18, lineHeight: 1.3 }),
+        el({ ...DOT, marginTop: 19.25, marginInlineStart: 2.75, marginInlineEnd: 21.75 }),
         title,
       ]);
     });
