@@ -1,94 +1,171 @@
 /**
  * The link-preview image of an edition (or of the site): a 1200×630 PNG made
- * at build time with satori (layout to SVG) and resvg (SVG to PNG), with the
- * Inter font from @fontsource/inter, so it builds offline.
+ * at build time with satori (layout to SVG) and resvg (SVG to pixels), with
+ * Inter and Noto fonts from @fontsource (see `social-fonts.ts`), so it builds
+ * offline and draws every script and emoji the text uses.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { formatDate } from './dates.ts';
+import { encodePng } from './png.ts';
+import { fallbackFor, fontsFor, ROOT_FONT, type TextRun, type Weight } from './social-fonts.ts';
 
+/** The size of the image, in pixels. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 };
 
-const require = createRequire(import.meta.url);
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+/**
+ * The text as satori should get it: without variation selectors and skin
+ * tones (they choose colours, and the emoji font is monochrome, as satori
+ * cannot draw colour fonts), and with a zero-width space between an emoji
+ * and a space, or satori would draw the space with the emoji font's, which is
+ * more than an em wide.
+ */
+const plain = (text: string) =>
+  text
+    .replace(/[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/(\p{Extended_Pictographic}|\p{RI}|\u20E3)(?=\s)/gu, '$1\u200B');
 
-function loadFonts() {
-  fonts ??= (['latin', 'latin-ext'] as const).flatMap((subset) =>
-    ([400, 700] as const).map((weight) => ({
-      name: 'Inter',
-      data: readFileSync(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),
-      weight,
-      style: 'normal' as const,
-    })),
-  );
-  return fonts;
-}
+// Han, kana, Hangul and full-width forms take about twice the width of a Latin letter.
+const WIDE =
+  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Cuts text at a word so it fits on a line of the image. */
+/** Cuts text at a word (or a character, for scripts without spaces) so it fits in `max` Latin letters. */
 function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+  let width = 0;
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    width += WIDE.test(segment) ? 2 : 1;
+    if (width > max - 1) {
+      const cut = text.slice(0, end);
+      const space = cut.lastIndexOf(' ');
+      return `${space > 0 ? cut.slice(0, space) : cut}…`;
+    }
+    end = index + segment.length;
+  }
+  return text;
 }
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
-const el = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({
-  type,
-  props: { style, children },
-});
-
-/** What the image says: the headline, or else the section titles. */
-function body(edition: Edition | undefined, site: SiteSettings): Node {
-  const text = { display: 'flex', width: SOCIAL_IMAGE.width - 144, fontWeight: 700, lineHeight: 1.2 };
-  if (!edition) return el('div', { ...text, fontSize: 42 }, clip(site.description, 200));
-  if (edition.headline || edition.sections.length === 0) {
-    return el('div', { ...text, fontSize: 64 }, clip(edition.headline ?? `Edition ${edition.number}`, 90));
-  }
-  const titles = edition.sections
-    .slice(0, 4)
-    .map((s) =>
-      el('div', { display: 'flex', fontSize: 34, fontWeight: 700, lineHeight: 1.3, marginBottom: 14 }, [
-        el('div', { color: '#f6c177', marginRight: 18 }, '•'),
-        el('div', { display: 'flex' }, clip(s.title, 58)),
-      ]),
-    );
-  if (edition.sections.length > 4) {
-    titles.push(el('div', { fontSize: 28, color: '#cfe0f5' }, `and ${edition.sections.length - 4} more`));
-  }
-  return el('div', { display: 'flex', flexDirection: 'column' }, titles);
+/** `rtl` when the first letter is Hebrew or Arabic script, like `dir="auto"`. */
+function direction(text: string): 'rtl' | 'ltr' {
+  const letter = /\p{L}/u.exec(text)?.[0] ?? '';
+  return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\p{scx=Syrc}|\p{scx=Thaa}|\p{scx=Nkoo}/u.test(letter)
+    ? 'rtl'
+    : 'ltr';
 }
 
-/** Renders the PNG for an edition, or for the site when `edition` is undefined. */
-export async function socialImagePng(edition: Edition | undefined, site: SiteSettings): Promise<Buffer> {
-  const footer = edition
+const DOT = { width: 10.5, height: 10.5, flexShrink: 0, borderRadius: 5.25, background: '#f6c177' };
+
+type Node = { type: string; props: { style: Record<string, unknown>; children?: unknown } };
+const el = (style: Record<string, unknown>, children?: unknown): Node => ({ type: 'div', props: { style, children } });
+
+/** Builds the image's element tree, and notes every text it draws and in which weight. */
+function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[]): Node {
+  const text = (value: string, weight: Weight, style: Record<string, unknown>): Node => {
+    const shown = plain(value);
+    runs.push({ text: shown, weight });
+    return el({ display: 'flex', fontWeight: weight, direction: direction(shown), ...style }, shown);
+  };
+  const wide = { width: SOCIAL_IMAGE.width - 144, lineHeight: 1.2 };
+  let body: Node;
+  if (!edition) body = text(clip(site.description, 200), 700, { ...wide, fontSize: 42 });
+  else if (edition.headline || edition.sections.length === 0) {
+    body = text(clip(edition.headline ?? `Edition ${edition.number}`, 90), 700, { ...wide, fontSize: 64 });
+  } else {
+    const rows = edition.sections.slice(0, 4).map((section) => {
+      const title = text(clip(section.title, 58), 700, { lineHeight: 1.3 });
+      // The bullet is a dot where Inter Bold's "•" was (a text node costs more), at the
+      // start of the line: on the right of a right-to-left title.
+      const dir = title.props.style['direction'];
+      return el({ display: 'flex', direction: dir, fontSize: 34, marginBottom: 14 }, [
+        el({ ...DOT, marginTop: 19.25, marginInlineStart: 2.75, marginInlineEnd: 21.75 }),
+        title,
+      ]);
+    });
+    if (edition.sections.length > 4) {
+      rows.push(text(`and ${edition.sections.length - 4} more`, 400, { fontSize: 28, color: '#cfe0f5' }));
+    }
+    body = el({ display: 'flex', flexDirection: 'column' }, rows);
+  }
+  const dateline = edition
     ? `Edition ${edition.number} · ${formatDate(edition.date, site.timeZone, site.lang)}`
     : 'Every edition, with the discussions';
-  const tree = el(
-    'div',
+  return el(
     {
-      width: SOCIAL_IMAGE.width,
-      height: SOCIAL_IMAGE.height,
+      ...SOCIAL_IMAGE,
+      boxSizing: 'border-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: '64px 72px',
       background: '#1f3a5f',
       color: '#ffffff',
-      fontFamily: 'Inter',
+      fontFamily: ROOT_FONT,
     },
     [
-      el('div', { display: 'flex', flexDirection: 'column' }, [
-        el('div', { display: 'flex', fontSize: 36, fontWeight: 700, color: '#cfe0f5', letterSpacing: 1 }, site.name),
-        el('div', { display: 'flex', fontSize: 30, color: '#f6c177', marginTop: 8 }, footer),
+      el({ display: 'flex', flexDirection: 'column' }, [
+        text(site.name, 700, { fontSize: 36, color: '#cfe0f5', letterSpacing: 1 }),
+        text(dateline, 400, { fontSize: 30, color: '#f6c177', marginTop: 8 }),
       ]),
-      body(edition, site),
-      el('div', { display: 'flex', height: 6, width: 160, background: '#f6c177' }),
+      body,
+      el({ display: 'flex', height: 6, width: 160, background: '#f6c177' }),
     ],
   );
-  const svg = await satori(tree as never, { ...SOCIAL_IMAGE, fonts: loadFonts() });
-  return new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** "March 22, 2026" in the site's time zone and language (as `formatDate` of `dates.ts`), with the formatter kept. */
+function formatDate(iso: string, timeZone: string, lang: string): string {
+  const key = `${timeZone} ${lang}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
+}
+
+const warned = new Set<string>();
+function warnMissing(chars: string): void {
+  const fresh = [...chars].filter((char) => !warned.has(char));
+  fresh.forEach((char) => warned.add(char));
+  if (fresh.length)
+    console.warn(
+      `social image: no font has ${fresh.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase()})`).join(', ')}`,
+    );
+}
+
+/**
+ * The image as SVG (satori's layout), for an edition or for the site.
+ * `onMissingGlyph` hears of characters no installed font can draw (by
+ * default, a warning once per character).
+ */
+export async function socialImageSvg(
+  edition: Edition | undefined,
+  site: SiteSettings,
+  onMissingGlyph: (chars: string) => void = warnMissing,
+): Promise<string> {
+  const runs: TextRun[] = [];
+  const element = tree(edition, site, runs);
+  const fonts = fontsFor(runs, site.lang);
+  // Inter has every character of Latin-1; satori checks the others in the fonts, at a cost.
+  const check = runs.some(({ text }) => /[^\u0000-\u00FF]/.test(text));
+  return satori(element as never, {
+    ...SOCIAL_IMAGE,
+    fonts,
+    ...(check && { loadAdditionalAsset: async (_code, segment) => fallbackFor(segment, fonts, onMissingGlyph) }),
+  });
+}
+
+/** Draws an SVG of `socialImageSvg` as a PNG. */
+export function svgToPng(svg: string): Buffer {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  // The background is opaque, so resvg's premultiplied pixels are plain RGBA.
+  return encodePng(image.pixels, image.width, image.height);
+}
+
+/** Renders the PNG for an edition, or for the site when `edition` is undefined. */
+export async function socialImagePng(edition: Edition | undefined, site: SiteSettings): Promise<Buffer> {
+  return svgToPng(await socialImageSvg(edition, site));
 }

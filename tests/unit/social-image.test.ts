@@ -1,0 +1,121 @@
+/** The social image draws every script and emoji a title may use, as a valid 1200×630 PNG. */
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { fontsFor } from '../../src/lib/social-fonts.ts';
+import { socialImagePng, socialImageSvg } from '../../src/lib/social-image.ts';
+import type { Edition } from '../../src/schemas/edition-model.ts';
+import type { SiteSettings } from '../../src/schemas/site.ts';
+
+const SITE: SiteSettings = {
+  name: 'AI Platforms',
+  description: 'A dated digest of what practitioners are saying about AI platforms.',
+  site: 'https://example.org',
+  base: '/',
+  lang: 'en-US',
+  timeZone: 'America/New_York',
+  publisher: 'AI Platforms',
+  recentEditions: 10,
+  feedItems: 20,
+};
+
+function edition(titles: string[], headline: string | null = null): Edition {
+  return {
+    number: 12,
+    file: 'content/editions/2026-03-22-edition-12.md',
+    date: '2026-03-22T12:14:00-04:00',
+    hasTime: true,
+    headline,
+    description: '',
+    draft: false,
+    introHtml: '',
+    sections: titles.map((title, i) => ({ id: `s${i}`, title, excerpt: '', html: '', threads: [], topics: [] })),
+    threads: [],
+  };
+}
+
+// Titles and the site language they come with.
+const TITLES: [string, string, string][] = [
+  ['zh-Hans', 'zh-CN', '开源模型的推理成本下降了一半'],
+  ['zh-Hant', 'zh-TW', '開源模型的推理成本下降了一半，臺灣廠商擴產'],
+  ['ja', 'ja', 'オープンモデルの推論コストが半分に'],
+  ['ko', 'ko', '오픈 모델의 추론 비용이 절반으로'],
+  ['ar', 'ar', 'انخفضت تكلفة الاستدلال للنماذج المفتوحة'],
+  ['he', 'he', 'עלות ההסקה של מודלים פתוחים ירדה בחצי'],
+  ['hi', 'hi', 'खुले मॉडलों की अनुमान लागत आधी हुई'],
+  ['ru', 'ru', 'Стоимость вывода открытых моделей упала вдвое'],
+  ['el', 'el', 'Το κόστος των ανοιχτών μοντέλων μειώθηκε'],
+  ['emoji', 'en-US', 'Launch day 🚀 for the new agents 🤖 ❤️ 🇯🇵 👨‍👩‍👧 👍🏽'],
+];
+
+/** The characters satori found no font for while laying out the image. */
+async function missing(ed: Edition | undefined, site: SiteSettings): Promise<string> {
+  let chars = '';
+  await socialImageSvg(ed, site, (c) => (chars += c));
+  return chars;
+}
+
+/** Width, height, bit depth and colour type from the IHDR chunk, after checking the PNG's structure. */
+function readPng(png: Buffer) {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+    if (type === 'IEND') expect(at).toBe(png.length);
+  }
+  const pixels = inflateSync(Buffer.concat(idat));
+  return { width, height, depth: png[24], colour: png[25], pixelBytes: pixels.length };
+}
+
+describe('social image', () => {
+  it.each(TITLES)('draws a %s title with no missing glyph', async (_, lang, title) => {
+    expect(await missing(edition([title, 'A second story']), { ...SITE, lang })).toBe('');
+    expect(await missing(edition([], title), { ...SITE, lang })).toBe('');
+  });
+
+  it('draws the site name and the dateline through the same fonts', async () => {
+    const site = { ...SITE, name: 'AI プラットフォーム 🤖', lang: 'ja' };
+    expect(await missing(edition(['A story']), site)).toBe('');
+    expect(await missing(undefined, { ...site, description: 'منصات الذكاء الاصطناعي — Платформы ИИ' })).toBe('');
+  });
+
+  it('reports a character no font has (the check above can fail)', async () => {
+    expect(await missing(edition(['Javanese ꦲꦏ']), SITE)).toContain('ꦲ');
+  });
+
+  it('puts the dots of Arabic letters on the right side (satori y offsets, see font-data.ts)', async () => {
+    // The top of the headline's glyphs, in px from the top of the image.
+    const top = async (headline: string) => {
+      const svg = await socialImageSvg(edition([], headline), { ...SITE, lang: 'ar' });
+      const path = /<path fill="#ffffff" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+      const ys = (path.match(/-?[\d.]+/g) ?? []).map(Number).filter((_, i) => i % 2 === 1);
+      return Math.min(...ys);
+    };
+    // Teh marbuta is heh with two dots above; yeh has two dots below, alef maksura none.
+    expect(await top('ة')).toBeLessThan((await top('ه')) - 5);
+    const [yeh, maksura] = [await top('في'), await top('فى')];
+    expect(yeh).toBeCloseTo(maksura, 0);
+  });
+
+  it('loads only the font files a text needs, as the same array for the same files', () => {
+    const latin = fontsFor([{ text: 'Plain Latin — “quotes” café', weight: 700 }], 'en');
+    expect(latin.map((f) => `${f.name}@${f.weight}`)).toEqual(['inter-latin@400', 'inter-latin@700']);
+    const chinese = fontsFor([{ text: '推理成本', weight: 700 }], 'zh-CN');
+    expect(chinese.slice(2).every((f) => f.name.startsWith('noto-sans-sc-') && f.weight === 700)).toBe(true);
+    expect(fontsFor([{ text: '成本推理', weight: 700 }], 'zh-CN')).toBe(chinese);
+    // Japanese kana bring the Japanese forms of Han characters first.
+    expect(fontsFor([{ text: '推論のコスト', weight: 700 }], 'en')[2]?.name).toMatch(/^noto-sans-jp-/);
+  });
+
+  it('is a valid 1200×630 RGBA PNG', async () => {
+    for (const ed of [edition(['开源模型的推理成本', 'انخفضت تكلفة', 'Launch 🚀', 'Four', 'Five']), undefined]) {
+      const png = await socialImagePng(ed, SITE);
+      expect(readPng(png)).toEqual({ width: 1200, height: 630, depth: 8, colour: 6, pixelBytes: (1200 * 4 + 1) * 630 });
+    }
+  });
+});
