@@ -36,7 +36,10 @@ export function outputsOf(edition: Edition, site: SiteSettings): Outputs {
 /** The text a reader sees in some HTML, without the heading permalinks' screen-reader labels. */
 export function visibleText(html: string): string {
   // Blocks are apart on screen: keep their words apart in the text too.
-  const spaced = html.replace(/<\/(p|div|dt|dd|li|h[1-6]|tr|td|th|blockquote|pre|figcaption|summary|section|table)>/g, '$& ');
+  const spaced = html.replace(
+    /<\/(p|div|dt|dd|li|h[1-6]|tr|td|th|blockquote|pre|figcaption|summary|section|table)>/g,
+    '$& ',
+  );
   const tree: Root = fromHtml(spaced, { fragment: true });
   visit(tree, 'element', (node: Element, index, parent) => {
     const className = node.properties['className'];
