@@ -1,7 +1,10 @@
 /**
- * Deterministic synthetic editions that follow the edition format: an intro,
- * five sections of ~300 words, ten links each including discussion threads
- * with figures and commenter profiles, topics shared across editions.
+ * Deterministic synthetic editions that follow the edition format and look
+ * like real ones: an intro, five sections of ~300 words with discussion
+ * threads, figures and commenter profiles, topics shared across editions,
+ * and what real newsletters contain besides prose — a quoted commenter in a
+ * blockquote (nested now and then), nested lists, a table, a code block, an
+ * image and a little raw HTML.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +41,32 @@ function sentence(rnd: () => number, words: number): string {
   return `${out.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
+/** The constructs besides prose, one or two per section, so every section type is in every edition. */
+function extras(rnd: () => number, n: number, s: number, person: string): string[] {
+  const quote = `> ${sentence(rnd, 25)}\n>\n> — [${person}](https://news.ycombinator.com/user?id=${person})`;
+  switch (s) {
+    case 1:
+      return [n % 3 === 0 ? `${quote}\n>\n> > ${sentence(rnd, 12)}` : quote];
+    case 2:
+      return [
+        `- ${sentence(rnd, 8)}\n  - ${sentence(rnd, 6)}\n  - ${sentence(rnd, 6)}\n- ${sentence(rnd, 8)}\n  1. ${sentence(rnd, 5)}\n  2. ${sentence(rnd, 5)}`,
+      ];
+    case 3:
+      return [
+        `| Model | Tokens/s | Notes |\n| :--- | ---: | --- |\n| ${WORDS[n % WORDS.length]} | ${Math.floor(rnd() * 900)} | ${sentence(rnd, 4)} |\n| ${WORDS[(n + 3) % WORDS.length]} | ${Math.floor(rnd() * 900)} | ${sentence(rnd, 4)} |`,
+      ];
+    case 4:
+      return [
+        `\`\`\`python\n# ${sentence(rnd, 5)}\nfor token in stream(model="m${n}"):\n    print(token, end="")  # <b>not html</b>\n\`\`\``,
+        `![Chart for edition ${n}](https://example.com/charts/${n}-${s}.png)`,
+      ];
+    default:
+      return [
+        `<details>\n<summary>${sentence(rnd, 4)}</summary>\n\n${sentence(rnd, 20)} Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.\n\n</details>`,
+      ];
+  }
+}
+
 /** The text of synthetic edition `n` (1-based). */
 export function syntheticEdition(n: number): string {
   const rnd = random(n);
@@ -60,6 +89,7 @@ export function syntheticEdition(n: number): string {
         `[${person}](https://news.ycombinator.com/user?id=${person}) wrote: "${sentence(rnd, 25)}" ${sentence(rnd, 30)} See [the code](https://github.com/example/repo-${s}) and [the docs](https://docs.example.com/${s}).`,
         `${sentence(rnd, 45)} [A benchmark](https://bench.example.org/${n}-${s}) and [a reply](https://news.ycombinator.com/item?id=${thread(s)}) agree. ${sentence(rnd, 35)}`,
         `${sentence(rnd, 50)} **${sentence(rnd, 5)}** ${sentence(rnd, 30)} [Another view](https://blog.example.net/${s}).`,
+        ...extras(rnd, n, s, person),
       ];
       return `## Story ${s} of edition ${n} {#story-${s}}\n\n${paragraphs.join('\n\n')}\n`;
     })

@@ -16,7 +16,7 @@ describe('a build of editions with mistakes', () => {
       'tests/fixtures/broken/2026-02-01-edition-7.md:3  date: expected an ISO 8601 date or date-time, got "March 22"',
     );
     expect(output).toContain(
-      'tests/fixtures/broken/2026-02-08-edition-8.md:8  link: expected an https:, http:, mailto: or relative URL, got "javascript:alert(1)"',
+      'tests/fixtures/broken/2026-02-08-edition-8.md:8  link: javascript: links run script; not allowed, got "javascript:alert(1)"',
     );
     expect(output).toContain(
       'tests/fixtures/broken/2026-02-08-edition-8.md:5  discussions[0].url: "https://news.ycombinator.com/item?id=1" is not linked in the body',
