@@ -2,7 +2,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import { getSiteOrExit } from './src/lib/site.ts';
+import { getSiteOrExit } from './src/site/settings.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
 const site = getSiteOrExit();

@@ -2,14 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * One vitest project per tier, each runnable alone (`npx vitest --project unit`):
- * unit and markdown never build a site; build and e2e share the sites that
- * `tests/build/global-setup.ts` builds once per run.
+ * unit and markdown run in-process and never build a site; cli runs the
+ * commands (check, build's guards, import, child processes) as a user does;
+ * build and e2e share the sites that `tests/build/global-setup.ts` builds
+ * once per run.
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'markdown', include: ['tests/markdown/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         test: {
           name: 'build',

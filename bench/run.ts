@@ -16,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { allFiles } from '../tests/build/html.ts';
+import { allFiles } from '../tests/support/html.ts';
 import { writeCorpus } from './generate.ts';
 import { firstQueryBytes } from './search-bytes.ts';
 

@@ -1,7 +1,7 @@
 /** How many bytes the search page downloads for a first query, measured in Chromium. */
 import { existsSync } from 'node:fs';
 import { serve } from '../scripts/lib/static-server.ts';
-import { launchChromium } from '../tests/e2e/browser.ts';
+import { launchChromium } from '../tests/support/browser.ts';
 
 /** Bytes of every Pagefind file fetched to answer `query` on a fresh search page (null without Chromium). */
 export async function firstQueryBytes(dist: string, query: string): Promise<number | null> {

@@ -5,8 +5,8 @@
  * prints the first image's time and the medians of the next N.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { encodePng } from '../src/lib/png.ts';
-import { socialImagePng, socialImageSvg, svgToPng } from '../src/lib/social-image.ts';
+import { encodePng } from '../src/render/png.ts';
+import { socialImagePng, socialImageSvg, svgToPng } from '../src/render/social-image.ts';
 import type { Edition } from '../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../src/schemas/site.ts';
 

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editionsDirFrom, environmentProblems } from '../src/lib/environment.ts';
+import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -10,12 +10,13 @@
  * With GITHUB_ACTIONS=true it also prints ::error annotations.
  */
 import { parseArgs } from 'node:util';
-import { buildNow, unpublishedReason } from '../src/lib/editions.ts';
-import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
-import { hasErrors, notACommand, oneLine } from '../src/lib/errors.ts';
+import { buildNow, unpublishedReason } from '../src/model/editions.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
+import { hasErrors } from '../src/diagnostics/problem.ts';
+import { notACommand, oneLine } from '../src/diagnostics/format.ts';
 import { loadContent } from '../src/loader/load-content.ts';
-import { githubAnnotation, problemLines, summaryLine } from '../src/lib/report.ts';
-import { getSiteOrExit } from '../src/lib/site.ts';
+import { githubAnnotation, problemLines, summaryLine } from '../src/diagnostics/format.ts';
+import { getSiteOrExit } from '../src/site/settings.ts';
 
 async function main(): Promise<number> {
   checkEnvironmentOrExit({ editionsMustExist: true });

@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emailHtml, emailText } from '../src/lib/email.ts';
-import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
-import { getSiteOrExit } from '../src/lib/site.ts';
+import { emailHtml, emailText } from '../src/render/email.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
+import { getSiteOrExit } from '../src/site/settings.ts';
 import { loadEditions } from '../src/loader/load-editions.ts';
 
 const USAGE = 'usage: npm run email -- <edition number> [--out folder]';

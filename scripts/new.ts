@@ -9,12 +9,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dateProblem, toZonedIso } from '../src/lib/dates.ts';
-import { buildNow } from '../src/lib/editions.ts';
-import { fsReason } from '../src/lib/errors.ts';
-import { checkEnvironmentOrExit, editionsDirFrom } from '../src/lib/environment.ts';
-import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from '../src/lib/scaffold.ts';
-import { getSiteOrExit } from '../src/lib/site.ts';
+import { dateProblem, toZonedIso } from '../src/rules/dates.ts';
+import { buildNow } from '../src/model/editions.ts';
+import { fsReason } from '../src/diagnostics/from-fs.ts';
+import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
+import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from './lib/scaffold.ts';
+import { getSiteOrExit } from '../src/site/settings.ts';
 import { listEditionFiles } from '../src/loader/load-editions.ts';
 import { readEdition } from '../src/loader/read-edition.ts';
 

@@ -2,7 +2,7 @@ import type { SiteSettingsInput } from './schemas/site.ts';
 
 /**
  * The newsletter's settings. Validated when a build or check starts
- * (`src/lib/site.ts`); a mistake names the setting and what it expects.
+ * (`src/site/settings.ts`); a mistake names the setting and what it expects.
  * `SITE_URL` and `BASE_PATH` in the environment override `site` and `base`
  * for deployments (see README, "Publishing").
  */

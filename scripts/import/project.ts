@@ -5,13 +5,13 @@
  */
 
 /** Dates as the edition format has them: checking one, and writing an instant in the site's time zone. */
-export { toZonedIso, dateProblem, isDateOnly } from '../../src/lib/dates.ts';
+export { toZonedIso, dateProblem, isDateOnly } from '../../src/rules/dates.ts';
 /** Problem lines (`file:line  field: message`), worded and ordered as everywhere else. */
-export { formatProblem, sortProblems, hasErrors, type Problem } from '../../src/lib/errors.ts';
+export { sortProblems, hasErrors, type Problem } from '../../src/diagnostics/problem.ts';
 /** The checker's own summary line ("0 errors, 1 warning in 3 editions"). */
-export { summaryLine } from '../../src/lib/report.ts';
+export { formatProblem, summaryLine } from '../../src/diagnostics/format.ts';
 /** The site's validated settings (time zone, language), or a clean exit naming the bad setting. */
-export { getSiteOrExit } from '../../src/lib/site.ts';
+export { getSiteOrExit } from '../../src/site/settings.ts';
 /** What `npm run check` runs: every edition of a folder and the topics file beside it. */
 export { loadContent } from '../../src/loader/load-content.ts';
 /** The default editions folder, and the edition files of a folder as the site lists them. */
@@ -23,4 +23,4 @@ export { readEdition } from '../../src/loader/read-edition.ts';
 /** The site's Markdown pipeline and its split into sections: section ids exactly as the site gives them. */
 export { renderBody } from '../../src/markdown/pipeline.ts';
 /** Splits a rendered body into its intro and `##` sections. */
-export { splitSections } from '../../src/markdown/split-sections.ts';
+export { splitSections } from '../../src/markdown/util/split-sections.ts';

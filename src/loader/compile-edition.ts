@@ -1,12 +1,14 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import { toZonedIso, isDateOnly } from '../lib/dates.ts';
-import { fieldPath, sortProblems, zodProblems, type Problem } from '../lib/errors.ts';
-import { isDiscussionText, threadKey } from '../lib/forums.ts';
+import { toZonedIso, isDateOnly } from '../rules/dates.ts';
+import { fieldPath, sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { zodProblems } from '../diagnostics/from-zod.ts';
+import { isDiscussionText, threadKey } from '../rules/forums.ts';
+import { vfileProblems } from '../diagnostics/from-vfile.ts';
 import { renderBody } from '../markdown/pipeline.ts';
-import type { ThreadFigures } from '../markdown/file-data.ts';
-import { splitSections, threadKeysIn } from '../markdown/split-sections.ts';
+import type { ThreadFigures } from '../markdown/util/file-data.ts';
+import { splitSections, threadKeysIn } from '../markdown/util/split-sections.ts';
 import { discussionSchema } from '../schemas/discussion.ts';
 import { FRONT_MATTER_KEYS, frontMatterSchema, type FrontMatter } from '../schemas/edition.ts';
 import type { Edition, Thread } from '../schemas/edition-model.ts';
@@ -114,15 +116,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
   const { tree, file: vfile, refused } = renderBody(source.body, { figures, lang: settings.lang });
-  for (const message of vfile.messages) {
-    problems.push({
-      file,
-      line: message.line ?? undefined,
-      field: message.ruleId ?? 'body',
-      message: message.reason,
-      severity: message.fatal ? 'error' : 'warning',
-    });
-  }
+  problems.push(...vfileProblems(vfile, file));
   const { intro, sections } = splitSections(tree);
   if (!refused && !intro.some(hasContent)) {
     const firstHeading = sections[0] && firstLine(sections[0].nodes[0]);

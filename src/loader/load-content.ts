@@ -1,7 +1,6 @@
-import { sortProblems } from '../lib/errors.ts';
-import { usedTopicSlugs } from '../lib/topics.ts';
+import { sortProblems } from '../diagnostics/problem.ts';
 import { EDITIONS_DIR, loadEditions, type LoadOptions, type LoadResult } from './load-editions.ts';
-import { loadTopics, topicsFileFor, unusedTopicProblems } from './load-topics.ts';
+import { loadTopics, topicsFileFor, unusedTopicProblems, usedTopicSlugs } from './load-topics.ts';
 
 /**
  * Everything under `content/`: every edition, and the topics file beside the

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fsReason, sortProblems, type Problem } from '../lib/errors.ts';
+import { sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
-import { compileMany } from './compile-pool.ts';
-import { RenderCache } from './render-cache.ts';
+import { compileMany } from './compile-processes.ts';
+import { CompileCache } from './compile-cache.ts';
 
 /** Where editions live, relative to the project root. */
 export const EDITIONS_DIR = 'content/editions';
@@ -19,8 +20,8 @@ export interface LoadOptions {
   settings: CompileSettings;
   /** Keep results in `node_modules/.cache`. Default true. */
   cache?: boolean;
-  /** Most worker threads to compile with. Default: one per core. */
-  threads?: number;
+  /** Most child processes to compile in. Default: one per core. */
+  processes?: number;
 }
 
 /** Every edition of a folder, and every problem of every file. */
@@ -196,7 +197,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     const message = `${notAFolder}; expected the folder of edition files (content/editions)`;
     return { editions: [], files: 0, problems: [{ file: dir, field: 'editions', message, severity: 'error' }] };
   }
-  const cache = options.cache === false ? undefined : new RenderCache(options.root, options.settings);
+  const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
   const scan = scanEditionFiles(folder, options.root);
   const files = scan.files.map((name) => {
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
@@ -212,7 +213,11 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     return { file, bytes, key, hit: key ? cache?.get(key) : undefined };
   });
   const misses = files.filter((f) => !f.hit);
-  const compiled = await compileMany(misses, options.settings, options.threads ? { threads: options.threads } : {});
+  const compiled = await compileMany(
+    misses,
+    options.settings,
+    options.processes ? { processes: options.processes } : {},
+  );
   misses.forEach((f, i) => {
     f.hit = compiled[i];
     if (f.key && f.hit) cache?.set(f.key, f.hit);

@@ -1,9 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { fsReason, zodProblems, type Problem } from '../lib/errors.ts';
+import { type Problem } from '../diagnostics/problem.ts';
+import { fsReason } from '../diagnostics/from-fs.ts';
+import { zodProblems } from '../diagnostics/from-zod.ts';
+import type { Edition } from '../schemas/edition-model.ts';
 import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
-import { reservedKeyProblems, yamlData, yamlLocator, yamlProblems } from './yaml.ts';
+import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
+import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
 /** The topics file belonging to an editions folder: `topics.yaml` beside it (`content/topics.yaml`). */
 export function topicsFileFor(editionsDir: string): string {
@@ -62,4 +66,9 @@ export function unusedTopicProblems(result: TopicsResult, used: ReadonlySet<stri
       message: `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
       severity: 'warning' as const,
     }));
+}
+
+/** Every topic slug any of the editions names. */
+export function usedTopicSlugs(editions: readonly Edition[]): Set<string> {
+  return new Set(editions.flatMap((e) => e.sections.flatMap((s) => s.topics)));
 }

@@ -1,8 +1,9 @@
 import matter from 'gray-matter';
 import { Document, LineCounter, parseDocument } from 'yaml';
-import { fieldPath, type Locate, type Problem } from '../lib/errors.ts';
-import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, megabytes } from '../lib/limits.ts';
-import { reservedKeyProblems, yamlData, yamlLocator, yamlProblems } from './yaml.ts';
+import { fieldPath, type Locate, type Problem } from '../diagnostics/problem.ts';
+import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, megabytes } from '../rules/limits.ts';
+import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
+import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
 export interface EditionSource {

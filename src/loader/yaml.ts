@@ -1,18 +1,7 @@
-/** YAML with positions: syntax errors as problems, and the line of any field. */
+/** YAML with positions: the line of any field, reserved keys, and data within the alias limit. */
 import { Document, isMap, isScalar, LineCounter, visit } from 'yaml';
-import { MAX_YAML_ALIASES } from '../lib/limits.ts';
-import type { Locate, Problem } from '../lib/errors.ts';
-
-/** A document's syntax errors as problem lines (`front matter: YAML syntax error: …`). */
-export function yamlProblems(doc: Document, lines: LineCounter, file: string, field = 'front matter'): Problem[] {
-  return doc.errors.map((error) => ({
-    file,
-    line: lines.linePos(error.pos[0]).line,
-    field,
-    message: `YAML syntax error: ${error.code === 'DUPLICATE_KEY' ? 'a key appears twice; expected each key once' : error.message.split('\n')[0]}`,
-    severity: 'error' as const,
-  }));
-}
+import { MAX_YAML_ALIASES } from '../rules/limits.ts';
+import type { Locate, Problem } from '../diagnostics/problem.ts';
 
 /** Finds the line of a field's value, or of its key with `{ key: true }`. */
 export function yamlLocator(doc: Document, lines: LineCounter): Locate {

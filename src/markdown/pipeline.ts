@@ -6,21 +6,21 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile, type Data } from 'vfile';
-import rehypeCommenterLinks from './commenter-links.ts';
-import rehypeDiscussionLinks from './discussion-links.ts';
-import rehypeExternalLinks from './external-links.ts';
-import remarkGfmSubset from './gfm-subset.ts';
-import rehypeHeadingAnchors from './heading-anchors.ts';
-import rehypePreText from './pre-text.ts';
-import rehypeTableAlign from './table-align.ts';
-import remarkHeadingIds from './heading-ids.ts';
-import rehypeHttpsMedia from './https-media.ts';
-import remarkLinkUrls from './link-urls.ts';
-import remarkRawHtml from './raw-html.ts';
-import { sanitizeSchema } from './sanitize.ts';
-import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../lib/limits.ts';
-import { report } from './report.ts';
-import './file-data.ts';
+import rehypeCommenterLinks from './rehype-commenter-links.ts';
+import rehypeDiscussionLinks from './rehype-discussion-links.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
+import remarkGfmSubset from './remark-gfm-subset.ts';
+import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import rehypePreText from './rehype-pre-text.ts';
+import rehypeTableAlign from './rehype-table-align.ts';
+import remarkHeadingIds from './remark-heading-ids.ts';
+import rehypeHttpsMedia from './rehype-https-media.ts';
+import remarkLinkUrls from './remark-link-urls.ts';
+import remarkRawHtml from './remark-raw-html.ts';
+import { sanitizeSchema } from './util/sanitize-schema.ts';
+import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
+import { report } from './util/vfile-report.ts';
+import './util/file-data.ts';
 
 /**
  * The Markdown pipeline, in order, in two halves: Markdown checks run on the

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getEditions } from '../lib/collection.ts';
-import { buildNow } from '../lib/editions.ts';
-import { atomFeed, feedItems } from '../lib/feeds.ts';
-import { getSite } from '../lib/site.ts';
+import { getEditions } from '../model/collection.ts';
+import { buildNow } from '../model/editions.ts';
+import { atomFeed, feedItems } from '../render/feeds.ts';
+import { getSite } from '../site/settings.ts';
 
 /** `/atom.xml`: Atom 1.0. */
 export const GET: APIRoute = async () => {

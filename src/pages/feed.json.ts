@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getEditions } from '../lib/collection.ts';
-import { feedItems, jsonFeed } from '../lib/feeds.ts';
-import { getSite } from '../lib/site.ts';
+import { getEditions } from '../model/collection.ts';
+import { feedItems, jsonFeed } from '../render/feeds.ts';
+import { getSite } from '../site/settings.ts';
 
 /** `/feed.json`: JSON Feed 1.1. */
 export const GET: APIRoute = async () => {

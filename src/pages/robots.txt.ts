@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absolute, paths } from '../lib/urls.ts';
+import { absolute, paths } from '../site/urls.ts';
 
 /** `/robots.txt`: everything may be crawled; the sitemap says what there is. */
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getSite } from '../lib/site.ts';
-import { socialImagePng } from '../lib/social-image.ts';
+import { getSite } from '../site/settings.ts';
+import { socialImagePng } from '../render/social-image.ts';
 
 /** `/social.png`: the site's link-preview image, for pages that are not an edition. */
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { classifyUrl } from '../lib/forums.ts';
+import { classifyUrl } from '../rules/forums.ts';
 import { dateSchema } from './date.ts';
 
 const count = () =>

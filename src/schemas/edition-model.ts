@@ -38,7 +38,7 @@ export const sectionModelSchema = z.object({
 
 /**
  * An edition as the loader produces it and every page, feed and email reads
- * it. Plain JSON, so it can be cached per file and built in worker threads.
+ * it. Plain JSON, so it can be cached per file and compiled in child processes.
  */
 export const editionModelSchema = z.object({
   /** The edition number; its URL is `/editions/<number>/`. */

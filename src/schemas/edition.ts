@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { dateSchema } from './date.ts';
 import { discussionSchema } from './discussion.ts';
 import { sectionSchema } from './section.ts';
-import { threadKey } from '../lib/forums.ts';
+import { threadKey } from '../rules/forums.ts';
 
 /** `discussions:` or `sections:` left empty in YAML (null) means none, as an author would expect. */
 const emptyIsAbsent = (value: unknown) => (value === null ? undefined : value);

@@ -31,10 +31,12 @@ let pagefind: Promise<Pagefind> | undefined;
 
 function load(): Promise<Pagefind> {
   const base = form?.dataset['base'] ?? '/';
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-    await module.options({ baseUrl: base });
-    return module;
-  });
+  pagefind ??= import(/* @vite-ignore */ form?.dataset['pagefind'] ?? `${base}pagefind/pagefind.js`).then(
+    async (module: Pagefind) => {
+      await module.options({ baseUrl: base });
+      return module;
+    },
+  );
   return pagefind;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlErrors } from '../quality/static-gates.ts';
 import { missingWords, visibleText } from '../support/outputs.ts';
-import { page } from './html.ts';
+import { page } from '../support/html.ts';
 import { distOf, ROOT, SITES } from './sites.ts';
 
 const dist = distOf(SITES.corpus);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { page, textOf } from './html.ts';
+import { page, textOf } from '../support/html.ts';
 import { distOf, ROOT, SITES } from './sites.ts';
 
 const $ = page(distOf(SITES.content), '/editions/2/');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import { allFiles, page } from './html.ts';
+import { allFiles, page } from '../support/html.ts';
 import { distOf, ROOT, SITES } from './sites.ts';
 
 const dist = distOf(SITES.fixture);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPage, page } from './html.ts';
+import { hasPage, page } from '../support/html.ts';
 import { distOf, SITES } from './sites.ts';
 
 const dist = distOf(SITES.fixture);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/static-server.ts';
 import { distOf, OUTPUT, ROOT, SITES } from '../build/sites.ts';
 import { axeViolations, foreignRequests, keyboardReport } from '../quality/browser-gates.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../support/browser.ts';
 
 const PAGES = [
   '/',

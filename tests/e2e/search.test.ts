@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distOf, SITES } from '../build/sites.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../support/browser.ts';
 import { serve } from '../../scripts/lib/static-server.ts';
 
 let browser: Browser;

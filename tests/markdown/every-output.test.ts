@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/errors.ts';
-import { getSite } from '../../src/lib/site.ts';
-import { socialImagePng } from '../../src/lib/social-image.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
+import { getSite } from '../../src/site/settings.ts';
+import { socialImagePng } from '../../src/render/social-image.ts';
 import { compileEdition } from '../../src/loader/compile-edition.ts';
 import { corpusEditions } from '../support/corpus.ts';
 import {

@@ -3,8 +3,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/errors.ts';
-import { getSite } from '../../src/lib/site.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
+import { getSite } from '../../src/site/settings.ts';
 import { compileEdition } from '../../src/loader/compile-edition.ts';
 import {
   htmlParseErrors,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import * as cheerio from 'cheerio';
-import { allFiles } from '../build/html.ts';
+import { allFiles } from '../support/html.ts';
 
 /** Pages (not emails) of a folder that lack a Content-Security-Policy without 'unsafe-inline', or that carry inline script. */
 export function securityProblems(dir: string): string[] {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
-import { allFiles } from '../build/html.ts';
+import { allFiles } from '../support/html.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 // Email clients still need table layout attributes (width, cellpadding, align) that HTML deprecates.

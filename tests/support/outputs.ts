@@ -7,8 +7,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
-import { emailHtml, emailText } from '../../src/lib/email.ts';
-import { atomFeed, feedItems, jsonFeed, rssFeed } from '../../src/lib/feeds.ts';
+import { emailHtml, emailText } from '../../src/render/email.ts';
+import { atomFeed, feedItems, jsonFeed, rssFeed } from '../../src/render/feeds.ts';
 import type { Edition, Section } from '../../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../../src/schemas/site.ts';
 

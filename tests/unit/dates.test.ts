@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, formatDateTime, toZonedIso } from '../../src/lib/dates.ts';
+import { dateProblem, formatDateTime, toZonedIso } from '../../src/rules/dates.ts';
 
 const NY = 'America/New_York';
 

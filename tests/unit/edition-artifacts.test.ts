@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { syntheticEdition } from '../../bench/generate.ts';
-import { formatProblem } from '../../src/lib/errors.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
 import { compileEdition } from '../../src/loader/compile-edition.ts';
-import { prepareEditionArtifacts } from '../../src/loader/edition-artifacts.ts';
-import { SETTINGS } from './helpers.ts';
+import { prepareEditionArtifacts } from '../../src/render/artifacts.ts';
+import { SETTINGS } from '../support/compile.ts';
 
-vi.mock('../../src/lib/email.ts', async (original) => ({
-  ...(await original<typeof import('../../src/lib/email.ts')>()),
+vi.mock('../../src/render/email.ts', async (original) => ({
+  ...(await original<typeof import('../../src/render/email.ts')>()),
   emailText: () => {
     throw new Error('no text for this edition');
   },

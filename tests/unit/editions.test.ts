@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNow, editionTitle, groupByYear, neighbours, visibleEditions } from '../../src/lib/editions.ts';
+import { buildNow, editionTitle, groupByYear, neighbours, visibleEditions } from '../../src/model/editions.ts';
 import type { Edition } from '../../src/schemas/edition-model.ts';
 
 function edition(number: number, date: string, extra: Partial<Edition> = {}): Edition {

@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildNow } from '../../src/lib/editions.ts';
-import { editionsDirFrom, environmentProblems, EnvironmentError } from '../../src/lib/environment.ts';
+import { buildNow } from '../../src/model/editions.ts';
+import { editionsDirFrom, environmentProblems, EnvironmentError } from '../../src/site/environment.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'environment-'));
 mkdirSync(join(root, 'content/editions'), { recursive: true });

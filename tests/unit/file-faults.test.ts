@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatProblem } from '../../src/lib/errors.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
 import { loadContent } from '../../src/loader/load-content.ts';
-import { SETTINGS } from './helpers.ts';
+import { SETTINGS } from '../support/compile.ts';
 
 // Tests run as root, whom chmod 000 does not stop: an unreadable file or folder is simulated.
 const denied = new Set<string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, threadKey } from '../../src/lib/forums.ts';
+import { classifyUrl, threadKey } from '../../src/rules/forums.ts';
 
 const thread = (key: string, forum: string) => ({ kind: 'thread', key, forum });
 const profile = (name: string, forum: string) => ({ kind: 'profile', name, forum });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, edition } from './helpers.ts';
+import { compile, edition } from '../support/compile.ts';
 
 /** Error wording is public interface: these lines are what authors read. */
 describe('front matter errors', () => {

@@ -2,10 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/errors.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
 import { loadEditions } from '../../src/loader/load-editions.ts';
-import { cachedText, pipelineVersion } from '../../src/loader/render-cache.ts';
-import { SETTINGS } from './helpers.ts';
+import { pipelineVersion } from '../../src/loader/compile-cache.ts';
+import { cachedText } from '../../src/render/artifact-cache.ts';
+import { SETTINGS } from '../support/compile.ts';
 
 let root: string;
 const write = (name: string, text: string) => writeFileSync(join(root, 'content/editions', name), text);
@@ -86,15 +87,18 @@ describe('the render cache', () => {
 });
 
 describe('cache keys', () => {
-  it('change when the plugin code changes, and only then', () => {
+  it('change when code that compiling imports changes, and not for code it does not import', () => {
     const copy = join(root, 'site');
     cpSync(join(import.meta.dirname, '../../src'), join(copy, 'src'), { recursive: true });
     cpSync(join(import.meta.dirname, '../../package-lock.json'), join(copy, 'package-lock.json'));
-    const before = pipelineVersion('{}', join(copy, 'src'));
-    expect(pipelineVersion('{}', join(copy, 'src'))).toBe(before);
-    const plugin = join(copy, 'src/markdown/heading-anchors.ts');
+    const before = pipelineVersion('{}', copy);
+    expect(pipelineVersion('{}', copy)).toBe(before);
+    const page = join(copy, 'src/components/SiteFooter.astro');
+    writeFileSync(page, `${readFileSync(page, 'utf8')}\n<!-- changed -->\n`);
+    expect(pipelineVersion('{}', copy)).toBe(before);
+    const plugin = join(copy, 'src/markdown/rehype-heading-anchors.ts');
     writeFileSync(plugin, `${readFileSync(plugin, 'utf8')}\n// changed\n`);
-    expect(pipelineVersion('{}', join(copy, 'src'))).not.toBe(before);
+    expect(pipelineVersion('{}', copy)).not.toBe(before);
   });
 
   it('remake an artifact when its input changes and reuse it otherwise', async () => {

@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../src/lib/plain-text.ts';
+import { plainText } from '../../src/render/plain-text.ts';
 
 const text = (html: string) => plainText(fromHtml(html, { fragment: true }).children as ElementContent[]);
 

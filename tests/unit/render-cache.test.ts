@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEditions } from '../../src/loader/load-editions.ts';
-import { cachedBytes, cachedText, RenderCache, sealEntry, unsealEntry } from '../../src/loader/render-cache.ts';
-import { SETTINGS } from './helpers.ts';
+import { sealEntry, unsealEntry } from '../../src/cache/entries.ts';
+import { CompileCache } from '../../src/loader/compile-cache.ts';
+import { cachedBytes, cachedText } from '../../src/render/artifact-cache.ts';
+import { SETTINGS } from '../support/compile.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'render-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,7 +37,7 @@ describe('a truncated entry is a miss, recomputed and never published', () => {
     const path = join(cacheDir, entry!);
     const whole = readFileSync(path);
     truncateSync(path, Math.floor(whole.length / 2));
-    const cache = new RenderCache(folder, SETTINGS);
+    const cache = new CompileCache(folder, SETTINGS);
     expect(cache.get(entry!.replace(/\.json$/, ''))).toBeUndefined();
     expect((await load()).editions.map((e) => e.number)).toEqual([1]);
     expect(readFileSync(path)).toEqual(whole);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type Problem } from '../../src/lib/errors.ts';
-import { escapeData, escapeProperty, githubAnnotation, problemLines } from '../../src/lib/report.ts';
+import { type Problem } from '../../src/diagnostics/problem.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
+import { escapeData, escapeProperty, githubAnnotation, problemLines } from '../../src/diagnostics/format.ts';
 
 const hostile: Problem = {
   file: 'content/editions/a,b:c%\n::warning::x.md',

@@ -1,8 +1,8 @@
 /** The social image draws every script and emoji a title may use, as a valid 1200×630 PNG. */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fontsFor } from '../../src/lib/social-fonts.ts';
-import { socialImagePng, socialImageSvg } from '../../src/lib/social-image.ts';
+import { fontsFor } from '../../src/render/social-fonts.ts';
+import { socialImagePng, socialImageSvg } from '../../src/render/social-image.ts';
 import type { Edition } from '../../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../../src/schemas/site.ts';
 

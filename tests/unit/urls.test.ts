@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absolute, createPaths } from '../../src/lib/urls.ts';
+import { absolute, createPaths } from '../../src/site/urls.ts';
 
 describe('URLs', () => {
   it('builds the permanent URLs of the edition format at the domain root', () => {

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionPaths } from '../../../lib/collection.ts';
-import { editionEmailHtml } from '../../../loader/edition-artifacts.ts';
+import { editionPaths } from '../../../model/collection.ts';
+import { editionEmailHtml } from '../../../render/artifacts.ts';
 import type { Edition } from '../../../schemas/edition-model.ts';
 
 export const getStaticPaths = editionPaths satisfies GetStaticPaths;

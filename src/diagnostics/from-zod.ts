@@ -1,0 +1,54 @@
+/** zod issues (front matter, topics, settings) as problems: what was found, what was expected, and where. */
+import type { z } from 'astro/zod';
+import { closest } from '../rules/typos.ts';
+import { fieldPath, showValue, type KnownKeys, type Locate, type Problem } from './problem.ts';
+
+/**
+ * Turns zod issues into problems. Schemas carry their own "expected …"
+ * messages; this adds what was found and where.
+ */
+export function zodProblems(error: z.ZodError, file: string, locate: Locate, knownKeys: KnownKeys): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(issue.path);
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        const hint = guess ? ` (did you mean "${guess}"?)` : '';
+        problems.push({
+          file,
+          line: locate([...issue.path, key], { key: true }),
+          field: fieldPath([...issue.path, key]),
+          message: `unknown key${hint}; expected one of ${known.join(', ')}`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      // A bad key of a map (e.g. a topic slug): point at the key and use the key schema's wording.
+      problems.push({
+        file,
+        line: locate(issue.path, { key: true }),
+        field: fieldPath(issue.path),
+        message: `${issue.issues[0]?.message ?? issue.message}, got ${showValue(issue.path.at(-1))}`,
+        severity: 'error',
+      });
+      continue;
+    }
+    const input: unknown = 'input' in issue ? issue.input : undefined;
+    const missing = issue.code === 'invalid_type' && input === undefined;
+    let found = ` got ${showValue(input)}`;
+    if (typeof input === 'string' && (issue.code === 'too_big' || issue.code === 'too_small')) {
+      found = ` got ${input.length} characters`;
+    }
+    problems.push({
+      file,
+      line: locate(issue.path, { key: missing }) ?? locate(issue.path.slice(0, -1), { key: true }),
+      field: fieldPath(issue.path),
+      message: missing ? `missing; ${issue.message}` : `${issue.message},${found}`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,116 @@
+import { COMPILE_BUDGET_MS } from '../rules/limits.ts';
+import { BUG } from '../diagnostics/problem.ts';
+import { errorMessage, runShare } from '../processes/child-protocol.ts';
+import { settle, split } from '../processes/shares.ts';
+import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
+
+/** One file to compile. */
+export interface CompileJob {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Files up to this size may be compiled in this process: with the limits of
+ * `src/rules/limits.ts`, none takes more than a fraction of the compile budget
+ * (measured: the slowest shapes run at about 2.5 s per MB). Larger files are
+ * compiled in a child process that is stopped when it runs over the budget.
+ */
+const IN_PROCESS_MAX_BYTES = 128 * 1024;
+
+/** How to spread work over processes; `worker` and `compile` let tests put in a failing one. */
+export interface PoolOptions {
+  processes?: number;
+  minJobsPerProcess?: number;
+  /** The child process script (default: the worker beside this file). */
+  worker?: string | URL;
+  /** Compiles one file in this process (default: `compileEdition`). */
+  compile?: typeof compileEdition;
+  /** Longest one file may take in a child process (default `COMPILE_BUDGET_MS`). */
+  budgetMs?: number;
+  /** Compile in a child process even when there are few files (large files, under the budget). */
+  forceProcess?: boolean;
+}
+
+/** The result of a file that could not be compiled at all: an error problem naming it, instead of a crash. */
+export function notCompiled(file: string, why: string): CompileResult {
+  return {
+    edition: null,
+    problems: [{ file, field: 'file', message: `could not be compiled: ${why}; ${BUG}`, severity: 'error' }],
+  };
+}
+
+/** Compiles one file in this process; an exception becomes that file's problem. */
+function compileSafely(job: CompileJob, settings: CompileSettings, compile = compileEdition): CompileResult {
+  try {
+    return compile(job.file, job.bytes, settings);
+  } catch (error) {
+    return notCompiled(job.file, errorMessage(error));
+  }
+}
+
+/**
+ * Compiles many editions, spread over child processes when there are enough
+ * to be worth it (Markdown parsing is CPU-bound: ~10 ms per edition here).
+ * Results come back in the order of `jobs`. A file whose compile throws, or
+ * kills its process, becomes an error problem of that file alone; the files a
+ * dead process did not reach are compiled here.
+ */
+export async function compileMany(
+  jobs: CompileJob[],
+  settings: CompileSettings,
+  options: PoolOptions = {},
+): Promise<CompileResult[]> {
+  const inProcess = (job: CompileJob) => compileSafely(job, settings, options.compile);
+  let shares = split(jobs, options);
+  if (shares.length === 0 && !options.forceProcess) {
+    // Few files: the small ones here, the large ones in a child process under the budget.
+    const large = jobs.filter((job) => job.bytes.length > IN_PROCESS_MAX_BYTES);
+    if (large.length === 0) return jobs.map(inProcess);
+    const done = new Map<CompileJob, CompileResult>(
+      jobs.filter((j) => !large.includes(j)).map((j) => [j, inProcess(j)]),
+    );
+    const compiled = await compileMany(large, settings, {
+      ...options,
+      processes: 1,
+      minJobsPerProcess: 0,
+      forceProcess: true,
+    });
+    large.forEach((job, i) => done.set(job, compiled[i]!));
+    return jobs.map((job) => done.get(job)!);
+  }
+  if (shares.length === 0) shares = [jobs];
+  const worker = options.worker ?? new URL('./compile-worker.ts', import.meta.url);
+  const budgetMs = options.budgetMs ?? COMPILE_BUDGET_MS;
+  const outcomes = await Promise.all(
+    shares.map((share) =>
+      runShare<CompileJob, CompileSettings, CompileResult>(worker, { jobs: share, context: settings }, { budgetMs }),
+    ),
+  );
+  const results = shares.map((share, s) =>
+    settle<CompileJob, CompileResult | undefined>(share, outcomes[s]!, {
+      fail: (job, message) => notCompiled(job.file, message),
+      crashed: (job, how) =>
+        how.startsWith('it took longer')
+          ? tooSlow(job.file, budgetMs)
+          : notCompiled(job.file, `the process compiling it stopped (${how})`),
+      // Not reached by a process that died: compiled again below, by the same rules.
+      redo: () => undefined,
+    }),
+  );
+  const left = shares.flatMap((share, s) => share.filter((_, i) => results[s]![i] === undefined));
+  // A process that died before starting anything would die again: then compile what is left here.
+  const again =
+    left.length === jobs.length
+      ? left.map(inProcess)
+      : left.length
+        ? await compileMany(left, settings, { ...options, forceProcess: false })
+        : [];
+  return results.flat().map((result) => result ?? again.shift()!);
+}
+
+/** A file that ran over the compile budget. */
+function tooSlow(file: string, budgetMs: number): CompileResult {
+  const message = `took longer than ${budgetMs / 1000} s to compile and was stopped; look for a very long paragraph, a huge table or lists nested very deeply`;
+  return { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+}

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { hasErrors } from '../diagnostics/problem.ts';
+import { formatProblem } from '../diagnostics/format.ts';
+import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/environment.ts';
+import { getSite } from '../site/settings.ts';
+import { AstroError } from 'astro/errors';
+import type { Problem } from '../diagnostics/problem.ts';
+import { editionModelSchema, type Edition } from '../schemas/edition-model.ts';
+import { loadContent } from './load-content.ts';
+import { topicsFileFor } from './load-topics.ts';
+
+/** A content mistake that stops a production build: the problem lines, and a hint of what to do. */
+export class ContentError extends AstroError {
+  override name = 'ContentError';
+  constructor(lines: string[], where = 'in content') {
+    super(
+      `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} ${where}; nothing was built.`,
+      'Each line names the file, line and field; fix them and build again (`npm run check` lists them without building).',
+    );
+    // A content mistake is not a crash: Astro prints the message and the hint, no stack trace.
+    this.stack = '';
+  }
+}
+
+/** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
+export function editionsDir(): string {
+  return editionsDirFrom(process.env);
+}
+
+/**
+ * The `editions` collection's loader. It runs what the checker runs
+ * (`loadContent`: every edition and the topics file), so the collection
+ * holds exactly the editions the checker accepts. In `dev` a mistake is
+ * logged and the server keeps serving the other editions; in a build it
+ * stops the build.
+ */
+export function editionLoader(
+  options: {
+    dir?: string;
+    /** Which editions the collection holds (default: all); `dev` is true under `astro dev`. */
+    publish?: (editions: readonly Edition[], dev: boolean) => Edition[];
+    /** Runs after a production load with the editions held (their images and emails); its problems stop the build. */
+    prepare?: (editions: readonly Edition[]) => Promise<Problem[]>;
+  } = {},
+): Loader {
+  const dir = options.dir ?? editionsDir();
+  return {
+    name: 'newsletter-editions',
+    schema: editionModelSchema,
+    async load(context: LoaderContext) {
+      const root = fileURLToPath(context.config.root);
+      const environment = environmentProblems(process.env, { root });
+      if (environment.length) throw new EnvironmentError(environment);
+      const dev = context.watcher !== undefined;
+      const sync = async () => {
+        const site = getSite();
+        const result = await loadContent({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+        const lines = result.problems.map(formatProblem);
+        if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
+        for (const line of lines) context.logger.warn(line);
+        context.store.clear();
+        const visible = options.publish ? options.publish(result.editions, dev) : result.editions;
+        for (const edition of visible) {
+          context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
+        }
+        if (!dev && options.prepare) {
+          const failed = await options.prepare(visible);
+          if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
+        }
+      };
+      await sync();
+      const folder = join(root, dir);
+      const topicsFile = join(root, topicsFileFor(dir));
+      context.watcher?.add([folder, topicsFile]);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(folder) || path === topicsFile)
+          sync().catch((error: unknown) => context.logger.error(String(error)));
+      });
+    },
+  };
+}

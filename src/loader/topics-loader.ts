@@ -1,0 +1,34 @@
+/**
+ * The `topics` collection's loader: `topics.yaml` beside the editions
+ * folder, one entry per topic slug. Its problems are reported by the
+ * editions loader, which runs the same checks as `npm run check`; this
+ * loader only loads what is valid.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { editionsDirFrom } from '../site/environment.ts';
+import { topicSchema } from '../schemas/topic.ts';
+import { loadTopics, topicsFileFor } from './load-topics.ts';
+
+/** Loads `topics.yaml` (beside the editions folder, or `options.dir`'s) into the collection; reloads it in `dev`. */
+export function topicsLoader(options: { dir?: string } = {}): Loader {
+  return {
+    name: 'newsletter-topics',
+    schema: topicSchema,
+    async load(context: LoaderContext) {
+      const root = fileURLToPath(context.config.root);
+      const file = topicsFileFor(options.dir ?? editionsDirFrom(process.env));
+      const sync = () => {
+        const { topics } = loadTopics(root, file);
+        context.store.clear();
+        for (const [slug, data] of Object.entries(topics)) context.store.set({ id: slug, data });
+      };
+      sync();
+      context.watcher?.add(join(root, file));
+      context.watcher?.on('all', (_event, path) => {
+        if (path === join(root, file)) sync();
+      });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** The one door from pages to the collections: editions and topics as the model has them. */
+import { getCollection } from 'astro:content';
+import type { Edition } from '../schemas/edition-model.ts';
+import { newestFirst } from './editions.ts';
+import { buildTopics, type Topic } from './topics.ts';
+
+/** Every edition this build shows (the loader already left out drafts and scheduled ones in production), newest first. */
+export async function getEditions(): Promise<Edition[]> {
+  return newestFirst((await getCollection('editions')).map((entry) => entry.data));
+}
+
+/** `getStaticPaths` for a file per edition under `/editions/<n>/`: the edition as a prop. */
+export async function editionPaths(): Promise<{ params: { edition: string }; props: { edition: Edition } }[]> {
+  return (await getEditions()).map((edition) => ({ params: { edition: String(edition.number) }, props: { edition } }));
+}
+
+/** Every topic the shown editions use, with its sections oldest first. */
+export async function getTopics(): Promise<Topic[]> {
+  const entries = await getCollection('topics');
+  return buildTopics(await getEditions(), Object.fromEntries(entries.map((entry) => [entry.id, entry.data])));
+}

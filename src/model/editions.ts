@@ -1,0 +1,62 @@
+/** Pure questions about editions: which are published, their order, neighbours and years. */
+import type { Edition } from '../schemas/edition-model.ts';
+import { yearOf } from '../rules/dates.ts';
+import { nowFrom } from '../site/environment.ts';
+
+/** Why an edition is left out of a production build, or null when it is published. */
+export function unpublishedReason(edition: Edition, now: Date): 'draft' | 'scheduled' | null {
+  if (edition.draft) return 'draft';
+  if (Date.parse(edition.date) > now.getTime()) return 'scheduled';
+  return null;
+}
+
+/** Editions newest first (highest number first): the one order of lists, feeds and the archive. */
+export function newestFirst<E extends { number: number }>(editions: readonly E[]): E[] {
+  return [...editions].sort((a, b) => b.number - a.number);
+}
+
+/**
+ * The editions a build shows, newest first. A production build leaves out
+ * drafts and editions dated after `now`; `dev` shows them all.
+ */
+export function visibleEditions(editions: readonly Edition[], options: { production: boolean; now: Date }): Edition[] {
+  return newestFirst(
+    options.production ? editions.filter((e) => unpublishedReason(e, options.now) === null) : editions,
+  );
+}
+
+/** The editions either side of one, in a newest-first list. */
+export function neighbours(editions: readonly Edition[], number: number): { newer?: Edition; older?: Edition } {
+  const i = editions.findIndex((e) => e.number === number);
+  if (i === -1) return {};
+  const out: { newer?: Edition; older?: Edition } = {};
+  const newer = editions[i - 1];
+  const older = editions[i + 1];
+  if (newer) out.newer = newer;
+  if (older) out.older = older;
+  return out;
+}
+
+/** Newest-first editions grouped by year in the site's time zone, newest year first. */
+export function groupByYear(editions: readonly Edition[], timeZone: string): { year: number; editions: Edition[] }[] {
+  const groups = new Map<number, Edition[]>();
+  for (const e of editions) {
+    const year = yearOf(e.date, timeZone);
+    groups.set(year, [...(groups.get(year) ?? []), e]);
+  }
+  return [...groups].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, editions: list }));
+}
+
+/** The title an edition page shows: its headline, or "<newsletter> — Edition N". */
+export function editionTitle(edition: Edition, newsletter: string): string {
+  return edition.headline ?? `${newsletter} — Edition ${edition.number}`;
+}
+
+/**
+ * "now" for deciding what is scheduled: `BUILD_DATE` or `SOURCE_DATE_EPOCH`
+ * when set, else the clock; an unusable value throws an `EnvironmentError`
+ * (see `environment.ts`).
+ */
+export function buildNow(env: Record<string, string | undefined> = process.env): Date {
+  return nowFrom(env);
+}

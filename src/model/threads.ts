@@ -1,0 +1,17 @@
+/** The discussion threads of a section, and how one reads as a line of text. */
+import type { Edition, Section, Thread } from '../schemas/edition-model.ts';
+import { formatDateTime } from '../rules/dates.ts';
+import { figuresText } from '../rules/figures.ts';
+
+/** The threads a section links, in order of first link, with their figures. */
+export function sectionThreads(edition: Edition, section: Section): Thread[] {
+  const byKey = new Map(edition.threads.map((t) => [t.key, t]));
+  return section.threads.flatMap((key) => byKey.get(key) ?? []);
+}
+
+/** "Hacker News · 228 points · 85 comments (as of March 22, 2026, 12:14 PM)" for feeds and email. */
+export function threadLine(thread: Thread, timeZone: string, lang: string): string {
+  const figures = figuresText(thread, lang);
+  if (!figures) return thread.forum;
+  return `${thread.forum} · ${figures} (as of ${formatDateTime(thread.asOf, thread.asOfHasTime, timeZone, lang)})`;
+}

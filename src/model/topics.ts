@@ -1,0 +1,69 @@
+/** Topics: stories followed across editions, from the sections that name them. */
+import type { Edition, Thread } from '../schemas/edition-model.ts';
+import type { TopicData } from '../schemas/topic.ts';
+import { sectionThreads } from './threads.ts';
+
+/** One section on a topic. */
+export interface TopicEntry {
+  edition: Edition;
+  sectionId: string;
+  sectionTitle: string;
+  excerpt: string;
+  threads: Thread[];
+}
+
+/** A story followed across editions. */
+export interface Topic {
+  slug: string;
+  name: string;
+  description: string | null;
+  /** Oldest first. */
+  entries: TopicEntry[];
+}
+
+/** "flash-moe" → "Flash Moe": a readable name for a topic without an entry. */
+export function nameFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** Every topic the given editions use, each with its sections in date order; sorted by name. */
+export function buildTopics(editions: readonly Edition[], data: Readonly<Record<string, TopicData>>): Topic[] {
+  const bySlug = new Map<string, TopicEntry[]>();
+  const oldestFirst = [...editions].sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.number - b.number);
+  for (const edition of oldestFirst) {
+    for (const section of edition.sections) {
+      for (const slug of section.topics) {
+        const entry = {
+          edition,
+          sectionId: section.id,
+          sectionTitle: section.title,
+          excerpt: section.excerpt,
+          threads: sectionThreads(edition, section),
+        };
+        bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
+      }
+    }
+  }
+  return [...bySlug]
+    .map(([slug, entries]) => ({
+      slug,
+      name: data[slug]?.name ?? nameFromSlug(slug),
+      description: data[slug]?.description ?? null,
+      entries,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The section on the same topic in the nearest earlier edition, if any. */
+export function previousOnTopic(topic: Topic, edition: Edition): TopicEntry | undefined {
+  return topic.entries
+    .filter(
+      (e) =>
+        Date.parse(e.edition.date) < Date.parse(edition.date) ||
+        (e.edition.date === edition.date && e.edition.number < edition.number),
+    )
+    .at(-1);
+}

@@ -1,0 +1,57 @@
+/**
+ * The artifact cache: each edition's social image and emails, kept between
+ * builds under `node_modules/.cache/newsletter/artifacts/`.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { readEntry, writeEntry } from '../cache/entries.ts';
+import { sourceVersion } from '../cache/source-version.ts';
+
+/** The module whose imports decide how images and emails are made. */
+export const ARTIFACTS_ENTRY = 'src/render/artifacts.ts';
+const versions = new Map<string, string>();
+
+/** Where an artifact made from `input` is cached: a hash of the input, the rendering code and packages. */
+function artifactPath(kind: string, input: unknown, root: string): string {
+  let artifactVersion = versions.get(root);
+  if (artifactVersion === undefined) versions.set(root, (artifactVersion = sourceVersion(root, ARTIFACTS_ENTRY)));
+  const key = createHash('sha256').update(artifactVersion).update(kind).update(JSON.stringify(input)).digest('hex');
+  return join(root, 'node_modules/.cache/newsletter/artifacts', `${kind}-${key}`);
+}
+
+async function cached<T extends string | Uint8Array>(file: string, make: () => Promise<T>): Promise<T | Buffer> {
+  const hit = readEntry(file);
+  if (hit) return hit;
+  const made = await make();
+  writeEntry(file, typeof made === 'string' ? Buffer.from(made) : made);
+  return made;
+}
+
+/**
+ * A file derived from an edition (its link-preview PNG, its email), cached
+ * under `node_modules/.cache/newsletter/artifacts/` by everything it is made
+ * from — `input` (the parts of the edition model and settings it uses) and
+ * the site's own source code and packages — so a rebuild after a one-file
+ * edit remakes only that edition's files. `make` runs on a miss.
+ */
+export async function cachedBytes(
+  kind: string,
+  input: unknown,
+  make: () => Promise<Uint8Array>,
+  root = process.cwd(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  const file = artifactPath(kind, input, root);
+  return new Uint8Array(await cached(file, make));
+}
+
+/** Text twin of `cachedBytes` (email HTML and text). */
+export async function cachedText(
+  kind: string,
+  input: unknown,
+  make: () => string,
+  root = process.cwd(),
+): Promise<string> {
+  const file = artifactPath(kind, input, root);
+  const value = await cached(file, async () => make());
+  return typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
+}

@@ -1,0 +1,60 @@
+/** Making editions' social images and emails in child processes (see `src/processes/`). */
+import { BUG, type Problem } from '../diagnostics/problem.ts';
+import { runShare } from '../processes/child-protocol.ts';
+import { settle, split } from '../processes/shares.ts';
+import type { Edition } from '../schemas/edition-model.ts';
+import { prepareEditionArtifacts } from './artifacts.ts';
+
+/**
+ * Makes each edition's social image and emails in child processes, into the
+ * artifact cache, so that Astro's page loop (one core) only reads them. Does
+ * nothing when there are too few editions to be worth it: the pages then
+ * make them as they go. Returns a problem for each file that could not be
+ * made (`<file>  email.txt: could not be made: …`) and for an edition whose
+ * process died; the editions a dead process did not reach are made here.
+ */
+export async function prepareArtifactsInParallel(
+  editions: readonly Edition[],
+  options: { processes?: number; minJobsPerProcess?: number; worker?: URL } = {},
+): Promise<Problem[]> {
+  const shares = split(editions, options);
+  const worker = options.worker ?? new URL('./artifact-worker.ts', import.meta.url);
+  const outcomes = await Promise.all(
+    shares.map((share) => runShare<Edition, null, Problem[]>(worker, { jobs: share, context: null })),
+  );
+  const results = await Promise.all(
+    shares.flatMap((share, s) =>
+      settle<Edition, Problem[] | Promise<Problem[]>>(share, outcomes[s]!, {
+        fail: (edition, message) => [artifactProblem(edition.file, 'artifacts', `could not be made: ${message}`)],
+        crashed: (edition, how) => [
+          artifactProblem(
+            edition.file,
+            'artifacts',
+            `the process making this edition's social image and emails stopped (${how})`,
+          ),
+        ],
+        redo: (edition) => prepareEditionArtifacts(edition),
+      }),
+    ),
+  );
+  return results.flat();
+}
+
+/** A problem with one of an edition's generated files. */
+export function artifactProblem(file: string, field: string, message: string): Problem {
+  return { file, field, message: `${message}; ${BUG}`, severity: 'error' };
+}
+
+/**
+ * Makes every edition's social image and emails before Astro renders pages:
+ * on both cores when there are enough editions, else here, one by one. Either
+ * way a file that cannot be made is a problem line, never a stack trace
+ * from inside Astro's page loop.
+ */
+export async function prepareAllArtifacts(editions: readonly Edition[]): Promise<Problem[]> {
+  const parallel = split(editions, {});
+  if (parallel.length) return prepareArtifactsInParallel(editions);
+  const problems: Problem[] = [];
+  for (const edition of editions) problems.push(...(await prepareEditionArtifacts(edition)));
+  return problems;
+}

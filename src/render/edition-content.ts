@@ -1,0 +1,39 @@
+/**
+ * An edition's whole content as one HTML fragment with absolute URLs, for
+ * places that are not its web page: feeds and the email edition. Built from
+ * the same model as the page, so they never drift.
+ */
+import type { Edition } from '../schemas/edition-model.ts';
+import type { SiteSettings } from '../schemas/site.ts';
+import { formatDateTime } from '../rules/dates.ts';
+import { absolutizeUrls, stripPermalinks } from './html.ts';
+import { sectionThreads, threadLine } from '../model/threads.ts';
+import { absolute, fragment, paths } from '../site/urls.ts';
+
+import { escapeHtml } from './escape.ts';
+
+/** The intro, a contents list and every section with the threads it links. */
+export function editionContentHtml(edition: Edition, site: SiteSettings): string {
+  const pageUrl = absolute(paths.edition(edition.number));
+  const contents = edition.sections
+    .map((s) => `<li><a href="${escapeHtml(fragment(s.id))}">${escapeHtml(s.title)}</a></li>`)
+    .join('');
+  const sections = edition.sections.map((section) => {
+    const threads = sectionThreads(edition, section)
+      .map((t) => `<li><a href="${escapeHtml(t.url)}">${escapeHtml(threadLine(t, site.timeZone, site.lang))}</a></li>`)
+      .join('');
+    return `${stripPermalinks(section.html)}${threads ? `<p><strong>Discussion</strong></p><ul>${threads}</ul>` : ''}`;
+  });
+  const html = [
+    `<h2>In This Edition</h2>`,
+    edition.introHtml,
+    contents ? `<ol>${contents}</ol>` : '',
+    ...sections,
+  ].join('\n');
+  return absolutizeUrls(html, pageUrl);
+}
+
+/** "Edition 2, March 22, 2026, 12:14 PM". */
+export function editionDateline(edition: Edition, site: SiteSettings): string {
+  return `Edition ${edition.number}, ${formatDateTime(edition.date, edition.hasTime, site.timeZone, site.lang)}`;
+}

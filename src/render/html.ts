@@ -1,0 +1,52 @@
+/**
+ * Rewrites of rendered edition HTML for places other than its own page,
+ * made on the HTML tree (never with a regex over markup, which depends on
+ * attribute order and quoting).
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import { fragmentOf } from '../site/urls.ts';
+
+/** Parses a fragment, lets `edit` change its elements, and serialises it again. */
+function rewrite(html: string, edit: (node: Element, remove: () => void) => void): string {
+  const tree: Root = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node: Element, index, parent) => {
+    let removed = false;
+    edit(node, () => {
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      removed = true;
+    });
+    return removed ? [SKIP, index] : undefined;
+  });
+  return toHtml(tree);
+}
+
+/** Points in-page links (`href="#id"`) at the edition's page, for HTML shown elsewhere (home page). */
+export function rebaseFragments(html: string, editionPath: string): string {
+  return rewrite(html, (node) => {
+    const href = node.properties['href'];
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#'))
+      node.properties['href'] = `${editionPath}${fragmentOf(href)}`;
+  });
+}
+
+/** Makes every relative `href` and `src` absolute against the page's absolute URL, for feeds and email. */
+export function absolutizeUrls(html: string, pageUrl: string): string {
+  return rewrite(html, (node) => {
+    for (const attribute of ['href', 'src', 'poster']) {
+      const value = node.properties[attribute];
+      if (typeof value === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(value))
+        node.properties[attribute] = new URL(value, pageUrl).href;
+    }
+  });
+}
+
+/** Removes the heading permalinks (`a.anchor`), which mean nothing outside the web page. */
+export function stripPermalinks(html: string): string {
+  return rewrite(html, (node, remove) => {
+    const className = node.properties['className'];
+    if (node.tagName === 'a' && Array.isArray(className) && className.includes('anchor')) remove();
+  });
+}

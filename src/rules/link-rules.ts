@@ -1,0 +1,105 @@
+/**
+ * The edition format's rules for URLs in the body: which schemes a link or
+ * an image may use, and which forum URLs are malformed threads. Shared by
+ * Markdown links and the raw HTML allow-list.
+ */
+import { closest } from './typos.ts';
+import { classifyUrl } from './forums.ts';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** Schemes a link may use, besides relative URLs. */
+export const LINK_SCHEMES = ['https', 'http', 'mailto', 'irc', 'ircs', 'tel', 'sms', 'xmpp', 'matrix', 'geo', 'news'];
+/** Schemes that work but that browsers no longer open: a warning. */
+const OLD_SCHEMES = ['ftp'];
+/** Schemes that can run script or read local files, and why: always an error. */
+const DANGEROUS: Record<string, string> = {
+  javascript: 'run script',
+  vbscript: 'run script',
+  data: 'run script',
+  file: "open files on the reader's own computer",
+};
+const DANGEROUS_SCHEMES = Object.keys(DANGEROUS);
+const KNOWN = `${[...LINK_SCHEMES.map((s) => `${s}:`)].join(', ')} or a relative URL`;
+/** Schemes an image, video or audio source may use (`http:` is published as `https:`). */
+export const MEDIA_SCHEMES = ['https'];
+
+/** A problem with a URL: an error, or a warning that still publishes it. */
+export interface UrlProblem {
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The URL's scheme in lower case (`https`), or null for a relative URL. */
+export function schemeOf(url: string): string | null {
+  // Browsers ignore tabs, newlines and leading spaces in a scheme; so must we.
+  const match = SCHEME.exec(url.replace(/[\t\n\r]/g, '').trimStart());
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/** True for a scheme that can run script (`javascript:`, `vbscript:`, `data:`, `file:`). */
+export function isDangerousScheme(scheme: string | null): boolean {
+  return scheme !== null && DANGEROUS_SCHEMES.includes(scheme);
+}
+
+const shown = (url: string) => JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url);
+
+/** The known scheme a typo is close to (`hhttps` → `https`, `ttps` → `https`, `mail` → `mailto`), if any. */
+function suggestion(scheme: string): string | undefined {
+  if (scheme.length < 3) return undefined;
+  return scheme === 'mail' ? 'mailto' : closest(scheme, [...LINK_SCHEMES, ...OLD_SCHEMES]);
+}
+
+/** Why a link's URL breaks the rules, or null when it is fine. */
+export function linkUrlProblem(url: string): UrlProblem | null {
+  const scheme = schemeOf(url);
+  if (isDangerousScheme(scheme)) {
+    return { message: `${scheme}: links ${DANGEROUS[scheme!]}; not allowed, got ${shown(url)}`, severity: 'error' };
+  }
+  if (scheme !== null && OLD_SCHEMES.includes(scheme)) {
+    return {
+      message: `${scheme}: links no longer open in browsers; link to an https: page if there is one, got ${shown(url)}`,
+      severity: 'warning',
+    };
+  }
+  if (scheme !== null && !LINK_SCHEMES.includes(scheme)) {
+    const guess = suggestion(scheme);
+    return {
+      message: guess
+        ? `${shown(url)}: did you mean ${guess}:? Expected ${KNOWN}`
+        : `${shown(url)}: unknown scheme "${scheme}:"; expected ${KNOWN}`,
+      severity: 'error',
+    };
+  }
+  const kind = classifyUrl(url);
+  if (kind.kind === 'bad-thread') {
+    return {
+      message: `expected a ${kind.forum.name} thread URL like ${kind.forum.example}, got ${shown(url)}`,
+      severity: 'error',
+    };
+  }
+  return null;
+}
+
+/** Why an image (or video, audio) source breaks the rules, or null when it is fine. */
+export function mediaUrlProblem(url: string): UrlProblem | null {
+  const scheme = schemeOf(url);
+  if (scheme === null || MEDIA_SCHEMES.includes(scheme)) return null;
+  if (scheme === 'http') {
+    return {
+      message: `http: source ${shown(url)} is published as https: (an https: page cannot load http: media); check that it loads`,
+      severity: 'warning',
+    };
+  }
+  if (isDangerousScheme(scheme)) {
+    return { message: `${scheme}: sources ${DANGEROUS[scheme!]}; not allowed, got ${shown(url)}`, severity: 'error' };
+  }
+  const guess = suggestion(scheme);
+  const hint = guess ? ` (did you mean ${guess}:?)` : '';
+  return { message: `expected an https: or relative source, got ${shown(url)}${hint}`, severity: 'error' };
+}
+
+/** The source as published: `http:` becomes `https:`, as browsers do anyway. */
+export function publishedMediaUrl(url: string): string {
+  return schemeOf(url) === 'http' ? url.trimStart().replace(/^http:/i, 'https:') : url;
+}

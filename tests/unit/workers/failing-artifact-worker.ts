@@ -1,9 +1,0 @@
-/** An artifact worker for tests: an edition headlined "CRASH" kills the process; others are made as usual. */
-import type { Edition } from '../../../src/schemas/edition-model.ts';
-import { serveShare } from '../../../src/loader/child-protocol.ts';
-import { prepareEditionArtifacts } from '../../../src/loader/edition-artifacts.ts';
-
-serveShare((edition: Edition) => {
-  if (edition.headline === 'CRASH') process.kill(process.pid, 'SIGKILL');
-  return prepareEditionArtifacts(edition);
-});
