@@ -8,7 +8,7 @@
  * trace: any failure is one `import: …` line and exit 1; usage errors exit 2.
  */
 import { parseArgs } from 'node:util';
-import { EDITIONS_DIR } from './import/project.ts';
+import { editionsDirFrom } from './import/project.ts';
 import { runImport } from './import/run.ts';
 import { FORMATS, type Format } from './import/types.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
       allowPositionals: true,
       options: {
         from: { type: 'string', default: 'auto' },
-        out: { type: 'string', default: process.env['EDITIONS_DIR'] ?? EDITIONS_DIR },
+        out: { type: 'string', default: editionsDirFrom(process.env) },
         'dry-run': { type: 'boolean', default: false },
       },
     });

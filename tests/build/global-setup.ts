@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEdition } from '../../src/loader/compile-edition.ts';
 import { writeCorpusSite } from '../support/corpus.ts';
-import { buildSite, OUTPUT, ROOT, SITES } from './sites.ts';
+import { buildSite, distOf, ROOT, SITES } from './sites.ts';
 
 const SETTINGS = { timeZone: 'America/New_York', lang: 'en-US' };
 
@@ -13,7 +13,8 @@ const SETTINGS = { timeZone: 'America/New_York', lang: 'en-US' };
  */
 export default function setup(): void {
   if (process.env['NEWSLETTER_TEST_SITES'] === 'built') return;
-  rmSync(OUTPUT, { recursive: true, force: true });
+  // Only what this setup writes: other tiers keep their own folders under tests/.output while it runs.
+  for (const site of Object.values(SITES)) rmSync(distOf(site), { recursive: true, force: true });
   writeCorpusSite(join(ROOT, SITES.corpus.editions), (text) => {
     const result = compileEdition('corpus.md', new TextEncoder().encode(text), SETTINGS);
     return result.edition !== null;
