@@ -4,6 +4,8 @@
  * Pages). No inline script anywhere: the search page's script is a file, and
  * Pagefind needs only WebAssembly compilation.
  */
+import { getSite } from './site.ts';
+import { formActionDirective } from './subscribe.ts';
 
 /** The Content-Security-Policy directives a `<meta>` tag can carry. */
 export const CONTENT_SECURITY_POLICY = [
@@ -16,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  formActionDirective(getSite().subscribe), // 'self', plus the sign-up form's provider when there is one
 ].join('; ');
 
 export const REFERRER_POLICY = 'strict-origin-when-cross-origin';

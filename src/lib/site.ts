@@ -12,8 +12,13 @@ export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteS
   const parsed = siteSchema.safeParse(input, { reportInput: true });
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `${file}  ${issue.keys.join(', ')}: unknown setting`;
-    const input = 'input' in issue ? issue.input : undefined;
+    if (issue.code === 'unrecognized_keys')
+      return `${file}  ${issue.keys.map((key) => fieldPath([...issue.path, key])).join(', ')}: unknown setting`;
+    // An unknown `provider` is reported on the object; show the value that picks the variant.
+    const input =
+      'discriminator' in issue && typeof issue.discriminator === 'string'
+        ? (issue.input as Record<string, unknown>)[issue.discriminator]
+        : issue.input;
     const got = input === undefined ? 'missing' : `got ${showValue(input)}`;
     return `${file}  ${fieldPath(issue.path)}: ${issue.message}, ${got}`;
   });
