@@ -12,6 +12,7 @@ import type { SiteSettings } from '../schemas/site.ts';
 import { editionContentHtml, editionDateline } from './edition-content.ts';
 import { editionTitle } from './editions.ts';
 import { plainText } from './plain-text.ts';
+import { subscribeFooterHtml, subscribeFooterText } from './subscribe.ts';
 import { absolute, paths } from './urls.ts';
 
 const CSS = `
@@ -72,7 +73,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 <p class="dateline">${escapeHtml(editionDateline(edition, site))}</p>
 <p class="web-link"><a href="${escapeHtml(web)}">Read on the web</a></p>
 ${editionContentHtml(edition, site)}
-<p class="footer">${escapeHtml(site.name)} is published by ${escapeHtml(site.publisher)}. <a href="${escapeHtml(web)}">Read this edition on the web</a> · <a href="${escapeHtml(absolute(paths.archive()))}">every edition</a>.</p>
+<p class="footer">${escapeHtml(site.name)} is published by ${escapeHtml(site.publisher)}. <a href="${escapeHtml(web)}">Read this edition on the web</a> · <a href="${escapeHtml(absolute(paths.archive()))}">every edition</a>. ${subscribeFooterHtml(escapeHtml)}</p>
 </td></tr></table>
 </td></tr></table>
 </body>
@@ -104,5 +105,6 @@ ${links}
 
 --
 ${site.name} is published by ${site.publisher}. Every edition: ${absolute(paths.archive())}
+${subscribeFooterText()}
 `;
 }
