@@ -12,7 +12,7 @@ import type { SiteSettings } from '../schemas/site.ts';
 import { editionContentHtml, editionDateline } from './edition-content.ts';
 import { editionTitle } from './editions.ts';
 import { plainText } from './plain-text.ts';
-import { subscribeFooterHtml, subscribeFooterText } from './subscribe.ts';
+import { subscribeFooterHtml, subscribeFooterText } from './subscribe-email.ts';
 import { absolute, paths } from './urls.ts';
 
 const CSS = `

@@ -24,8 +24,6 @@
  */
 import type { SubscribeSettings } from '../schemas/subscribe.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { SUBSCRIBE_STRINGS as S } from './subscribe-strings.ts';
-import { absolute, paths } from './urls.ts';
 
 /** A sign-up form, ready to render: where it goes and what it sends. */
 export interface SubscribeForm {
@@ -107,24 +105,4 @@ export function siteSubscribeForm(site: Pick<SiteSettings, 'subscribe'>): Subscr
 export function formActionDirective(subscribe?: SubscribeSettings): string {
   const origin = subscribe && new URL(subscribeForm(subscribe).action).origin;
   return origin ? `form-action 'self' ${origin}` : "form-action 'self'";
-}
-
-/**
- * Where a reader of a forwarded email can subscribe: the home page's
- * subscribe box. Not a provider's own page: not every provider has one (a
- * Kit form or listmonk list may have no public page), the box also offers
- * the feeds, and old emails keep working when the provider changes.
- */
-export function subscribeUrl(): string {
-  return absolute(paths.subscribe());
-}
-
-/** The HTML email footer's subscribe line: "Forwarded this email? <a>Subscribe</a>". */
-export function subscribeFooterHtml(escapeHtml: (text: string) => string): string {
-  return `${escapeHtml(S.emailForwarded)} <a href="${escapeHtml(subscribeUrl())}">${escapeHtml(S.emailSubscribe)}</a>.`;
-}
-
-/** The plain-text email footer's subscribe line, URL included. */
-export function subscribeFooterText(): string {
-  return `${S.emailSubscribeText} ${subscribeUrl()}`;
 }

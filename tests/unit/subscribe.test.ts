@@ -1,9 +1,10 @@
 // The subscribe setting: its error lines, each provider's form, the form-action policy, and SITE_CONFIG.
 import { describe, expect, it } from 'vitest';
-import { subscribeSchema, type SubscribeSettings } from '../../src/schemas/subscribe.ts';
-import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/lib/security.ts';
+import { subscribeSchema } from '../../src/schemas/subscribe.ts';
+import { contentSecurityPolicy, headersFile } from '../../src/lib/security.ts';
 import { validateSite } from '../../src/lib/site.ts';
-import { formActionDirective, subscribeForm, subscribeFooterText } from '../../src/lib/subscribe.ts';
+import { formActionDirective, subscribeForm } from '../../src/lib/subscribe.ts';
+import { subscribeFooterText } from '../../src/lib/subscribe-email.ts';
 import settings from '../../src/site.config.ts';
 
 const MAILCHIMP = 'https://example.us21.list-manage.com/subscribe/post?u=1a2b3c4d&id=5e6f7a';
@@ -117,6 +118,8 @@ describe('provider → form', () => {
       hidden: [],
       trapField: 'b_1a2b3c4d_5e6f7a',
     });
+    const pasted = MAILCHIMP.replace('&', '&amp;');
+    expect(subscribeForm(parse({ provider: 'mailchimp', action: ` ${pasted}` })).action).toBe(MAILCHIMP);
   });
 
   it('listmonk: <url>/subscription/form, email, optional name, an empty nonce and l per list', () => {
@@ -178,12 +181,15 @@ describe('form-action in the Content-Security-Policy', () => {
   ];
 
   it.each(cases)('%s: allows the site and exactly the provider’s origin', (_, subscribe, origin) => {
-    expect(formActionDirective(parse(subscribe) as SubscribeSettings)).toBe(`form-action 'self' ${origin}`);
+    expect(formActionDirective(parse(subscribe))).toBe(`form-action 'self' ${origin}`);
+    const policy = contentSecurityPolicy(parse(subscribe));
+    expect(policy.split('; ').filter((d) => d.startsWith('form-action'))).toEqual([`form-action 'self' ${origin}`]);
+    expect(policy.replace(` ${origin}`, '')).toBe(contentSecurityPolicy(undefined));
   });
 
   it('allows the site alone without a subscribe setting, in the meta policy and in _headers', () => {
     expect(formActionDirective()).toBe("form-action 'self'");
-    expect(CONTENT_SECURITY_POLICY).toMatch(/; form-action 'self'$/);
+    expect(contentSecurityPolicy()).toMatch(/; form-action 'self'$/);
     expect(headersFile()).toContain("form-action 'self'; frame-ancestors 'none'");
   });
 });
