@@ -56,6 +56,9 @@ const mailchimp = z.strictObject({
   /** The `action` of the `<form>` in Mailchimp's embed code. */
   action: z
     .string({ error: `expected the form action URL from Mailchimp's embed code, such as "${MAILCHIMP_EXAMPLE}"` })
+    .trim()
+    // Copied from the embed code's HTML, the URL may still say `&amp;`.
+    .transform((v) => v.replaceAll('&amp;', '&'))
     .refine(isHttps, { error: `expected an https URL such as "${MAILCHIMP_EXAMPLE}"`, abort: true })
     .refine(isMailchimpAction, {
       error: `expected the form action URL from Mailchimp's embed code, such as "${MAILCHIMP_EXAMPLE}"`,
