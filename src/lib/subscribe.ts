@@ -1,26 +1,34 @@
 /**
  * From the `subscribe` setting to a plain HTML sign-up form (no script, no
  * request before it is sent) and to the one origin the Content-Security-Policy
- * must let that form post to. What each provider expects comes from its own
- * embed code:
+ * must let that form post to. Reads no settings when loaded: the security
+ * policy imports it. What each provider expects, from its embed code (looked
+ * up November 2026; no provider documents these forms as an API, so a
+ * change on their side shows up as a failed sign-up, not a failed build):
  *
  * - Buttondown: `<form action="https://buttondown.com/api/emails/embed-subscribe/<username>" method="post">`,
- *   field `email`, hidden `embed=1` (Buttondown's "Embedding & Sharing" page,
- *   per docs.buttondown.com "Building your subscriber base"; a published embed:
- *   gist.github.com/jeremycherfas/33aa3d3596f3553786b53148541bc586, from when
- *   the domain was buttondown.email).
+ *   field `email`, hidden `embed=1`. Buttondown's docs ("Building your
+ *   subscriber base", github.com/buttondown/docs) send owners to the
+ *   "Embedding & Sharing" page for the code; a published copy of it:
+ *   gist.github.com/jeremycherfas/33aa3d3596f3553786b53148541bc586 (from
+ *   when the domain was buttondown.email).
  * - Kit (ConvertKit): `<form action="https://app.kit.com/forms/<id>/subscriptions" method="post">`,
- *   field `email_address` (Kit's HTML embed; e.g. gist.github.com/nathanbarry/57c8731f384906212e03fecfb05157e3,
- *   by Kit's founder, on the older app.convertkit.com host).
+ *   field `email_address`. Kit's HTML embed as published in
+ *   gist.github.com/nathanbarry/57c8731f384906212e03fecfb05157e3 and
+ *   gist.github.com/josephrexme/af468d52b694c19ba811bf7f88fc8d6b (on the
+ *   older app.convertkit.com host; app.kit.com is the current one).
  * - Mailchimp: the embed code's own `action` (`https://<account>.<dc>.list-manage.com/subscribe/post?u=…&id=…`),
- *   field `EMAIL`, and the bot trap: a text field `b_<u>_<id>` hidden from
- *   people that must arrive empty ("real people should not fill this in …
- *   do not remove this or risk form bot signups"). Mailchimp hides it with an
- *   inline style, which our policy forbids, so it sits in a `hidden` element.
+ *   field `EMAIL`, and the bot trap: a text field `b_<u>_<id>` that must
+ *   arrive empty; the embed code says "real people should not fill this in
+ *   … do not remove this or risk form bot signups" (copies of the embed
+ *   code: pastebin.com/RnGYWZSC, pastebin.com/TWD9TdBR). Mailchimp hides it
+ *   with an inline style, which our policy forbids, so it sits in a
+ *   `hidden` element (still sent, never shown or announced).
  * - listmonk: `<form method="post" action="<root>/subscription/form">`, fields
  *   `email`, `name`, a hidden `nonce` left empty (its bot trap) and one `l`
- *   per list UUID (listmonk's Forms page, frontend/src/views/Forms.vue in
- *   knadh/listmonk, which uses checked checkboxes where we use hidden fields).
+ *   per list UUID: the form listmonk's own Forms page generates
+ *   (frontend/src/views/Forms.vue in github.com/knadh/listmonk), which uses
+ *   checked checkboxes where we use hidden fields.
  */
 import type { SubscribeSettings } from '../schemas/subscribe.ts';
 import type { SiteSettings } from '../schemas/site.ts';
@@ -31,6 +39,7 @@ export interface SubscribeForm {
   service: string;
   /** The absolute https URL the form is sent to. */
   action: string;
+  /** How the form is sent. */
   method: 'post' | 'get';
   /** The name of the email field. */
   emailField: string;
