@@ -19,7 +19,7 @@ export function zodProblems(error: z.ZodError, file: string, locate: Locate, kno
           file,
           line: locate([...issue.path, key], { key: true }),
           field: fieldPath([...issue.path, key]),
-          message: `unknown key${hint}; expected one of ${known.join(', ')}`,
+          message: known.length ? `unknown key${hint}; expected one of ${known.join(', ')}` : 'unknown key',
           severity: 'error',
         });
       }
@@ -36,8 +36,17 @@ export function zodProblems(error: z.ZodError, file: string, locate: Locate, kno
       });
       continue;
     }
-    const input: unknown = 'input' in issue ? issue.input : undefined;
-    const missing = issue.code === 'invalid_type' && input === undefined;
+    // An unknown variant of a union (`provider: mailchump`) is reported on the object: show the value that picks it.
+    const input: unknown =
+      'discriminator' in issue &&
+      typeof issue.discriminator === 'string' &&
+      issue.input &&
+      typeof issue.input === 'object'
+        ? (issue.input as Record<string, unknown>)[issue.discriminator]
+        : 'input' in issue
+          ? issue.input
+          : undefined;
+    const missing = (issue.code === 'invalid_type' || 'discriminator' in issue) && input === undefined;
     let found = ` got ${showValue(input)}`;
     if (typeof input === 'string' && (issue.code === 'too_big' || issue.code === 'too_small')) {
       found = ` got ${input.length} characters`;

@@ -14,6 +14,7 @@ import { escapeHtml } from './escape.ts';
 import { editionTitle } from '../model/editions.ts';
 import { plainText } from './plain-text.ts';
 import { absolute, paths } from '../site/urls.ts';
+import { subscribeFooterHtml, subscribeFooterText } from './subscribe-email.ts';
 
 const CSS = `
 body { margin: 0; padding: 0; background: #f4f2ec; }
@@ -70,7 +71,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 <p class="dateline">${escapeHtml(editionDateline(edition, site))}</p>
 <p class="web-link"><a href="${escapeHtml(web)}">Read on the web</a></p>
 ${editionContentHtml(edition, site)}
-<p class="footer">${escapeHtml(site.name)} is published by ${escapeHtml(site.publisher)}. <a href="${escapeHtml(web)}">Read this edition on the web</a> · <a href="${escapeHtml(absolute(paths.archive()))}">every edition</a>.</p>
+<p class="footer">${escapeHtml(site.name)} is published by ${escapeHtml(site.publisher)}. <a href="${escapeHtml(web)}">Read this edition on the web</a> · <a href="${escapeHtml(absolute(paths.archive()))}">every edition</a>. ${subscribeFooterHtml(escapeHtml)}</p>
 </td></tr></table>
 </td></tr></table>
 </body>
@@ -102,5 +103,6 @@ ${links}
 
 --
 ${site.name} is published by ${site.publisher}. Every edition: ${absolute(paths.archive())}
+${subscribeFooterText()}
 `;
 }

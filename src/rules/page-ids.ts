@@ -13,6 +13,8 @@ export const PAGE_IDS = {
   contents: 'edition-contents',
   /** "Recent editions" on the home page, under the latest intro. */
   recent: 'recent-editions',
+  /** The "Subscribe" heading (`SubscribeBox`), which every subscribe link points at. */
+  subscribe: 'subscribe',
 } as const;
 
 /** Every id a heading may not take. */

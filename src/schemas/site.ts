@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { subscribeSchema } from './subscribe.ts';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -51,6 +52,8 @@ export const siteSchema = z.strictObject({
   recentEditions: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(10),
   /** How many editions the feeds carry, newest first. Default 20. */
   feedItems: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(20),
+  /** The email service that takes sign-ups (`src/schemas/subscribe.ts`); absent: feed links only. */
+  subscribe: subscribeSchema.optional(),
 });
 
 /** The settings as written in `src/site.config.ts`. */

@@ -1,6 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { relative, resolve } from 'node:path';
 import settings from '../site.config.ts';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { formatProblem } from '../diagnostics/format.ts';
+import { formatProblem, oneLine } from '../diagnostics/format.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 
 /** A mistake in `src/site.config.ts`, worded for a person. */
@@ -22,11 +25,43 @@ export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteS
   throw new SiteConfigError(problems.map(formatProblem).join('\n'));
 }
 
+/**
+ * The settings module to read: `src/site.config.ts`, or the one the
+ * `SITE_CONFIG` environment variable names (a path from the working
+ * directory), so tests and deployments can build with other settings
+ * without editing the file. A bad `SITE_CONFIG` is a `SiteConfigError`.
+ */
+export function settingsModule(env: Record<string, string | undefined> = process.env): {
+  file: string;
+  settings: unknown;
+} {
+  const value = env['SITE_CONFIG'];
+  if (value === undefined) return { file: 'src/site.config.ts', settings };
+  const problem = (what: string) => new SiteConfigError(`SITE_CONFIG: ${what}, got ${JSON.stringify(oneLine(value))}`);
+  const expected = 'expected a settings module such as src/site.config.ts';
+  if (value.trim() === '') throw problem(`${expected} (unset it for the default)`);
+  const path = resolve(value);
+  if (!existsSync(path)) throw problem(`no such file; ${expected}`);
+  if (!statSync(path).isFile()) throw problem(`not a file; ${expected}`);
+  let loaded: { default?: unknown } | undefined;
+  try {
+    // Synchronous on purpose: settings are read before anything else, and Node 24 requires ES modules and .ts files.
+    loaded = createRequire(import.meta.url)(path) as { default?: unknown };
+  } catch (error) {
+    throw problem(`could not be loaded (${oneLine(error instanceof Error ? error.message : String(error))})`);
+  }
+  if (loaded?.default === undefined)
+    throw problem(`no default export; ${expected}, whose default export is the settings`);
+  return { file: relative(process.cwd(), path), settings: loaded.default };
+}
+
 let cached: SiteSettings | undefined;
 
 /** The newsletter's validated settings (validated once per process). */
 export function getSite(): SiteSettings {
-  cached ??= validateSite(settings);
+  if (cached) return cached;
+  const { file, settings: input } = settingsModule();
+  cached = validateSite(input, file);
   return cached;
 }
 

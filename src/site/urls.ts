@@ -4,6 +4,7 @@
  * at a page that does not exist. The URL shapes are public API
  * (`edition-format.md`, "URLs").
  */
+import { PAGE_IDS } from '../rules/page-ids.ts';
 import { getSite } from './settings.ts';
 
 /** Builds the site's paths for a base path (`/` or `/newsletter/`). */
@@ -26,6 +27,8 @@ export function createPaths(base: string) {
     search: () => withBase('/search/'),
     /** Feeds: `/rss.xml`, `/atom.xml`, `/feed.json`. */
     feed: (format: 'rss' | 'atom' | 'json') => withBase(format === 'json' ? '/feed.json' : `/${format}.xml`),
+    /** `/#subscribe`: the sign-up form and feed links on the home page. */
+    subscribe: () => withBase(`/#${PAGE_IDS.subscribe}`),
     /** The sitemap index @astrojs/sitemap writes. */
     sitemap: () => withBase('/sitemap-index.xml'),
     /** The link-preview image: an edition's own, or the site's. */

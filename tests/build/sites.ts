@@ -19,6 +19,12 @@ export const SITES = {
   content: { name: 'content', editions: 'content/editions' },
   /** Three small editions plus a draft and a scheduled one, for structure tests. */
   fixture: { name: 'fixture', editions: 'tests/fixtures/site/editions', env: { BUILD_DATE: '2026-06-01T00:00:00Z' } },
+  /** The fixture editions with a listmonk sign-up form (`SITE_CONFIG`, `tests/fixtures/subscribe/`). */
+  subscribe: {
+    name: 'subscribe',
+    editions: 'tests/fixtures/site/editions',
+    env: { BUILD_DATE: '2026-06-01T00:00:00Z', SITE_CONFIG: 'tests/fixtures/subscribe/site.config.ts' },
+  },
   /** The repository's content served from a sub-folder, as on a GitHub project page. */
   base: { name: 'base/newsletter', editions: 'content/editions', env: { BASE_PATH: '/newsletter/' } },
   /**
