@@ -5,17 +5,25 @@
  *
  * One build at a time per checkout (`node_modules/.cache/newsletter/build.lock`
  * holds the builder's PID); the output folder can never be the project or one
- * of its source folders; every failure is a line, never a stack trace.
+ * of its source folders; every failure is a line, never a stack trace. When no
+ * input changed since the last build into the same folder, it says so and
+ * leaves that folder as it is (`npm run build -- --force` builds anyway).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { topicsFileFor } from '../src/loader/load-topics.ts';
+import { buildNow } from '../src/model/editions.ts';
+import { dateProblem, toZonedIso } from '../src/rules/dates.ts';
 import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts';
+import { getSite } from '../src/site/settings.ts';
+import { inputsFingerprint, recordBuild, upToDate } from './lib/build-fingerprint.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const LOCK = join(ROOT, 'node_modules/.cache/newsletter/build.lock');
+const CACHE = join(ROOT, 'node_modules/.cache/newsletter');
+const LOCK = join(CACHE, 'build.lock');
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** Runs `astro build` into `next`; forwards Ctrl-C and SIGTERM to it, so cleanup still happens. */
@@ -59,6 +67,19 @@ async function main(): Promise<number> {
   const release = acquireLock(LOCK);
   process.once('exit', release);
   try {
+    const editionsDir = editionsDirFrom();
+    const now = buildNow().getTime();
+    const timeZone = getSite().timeZone;
+    const fingerprint = inputsFingerprint(process.cwd(), {
+      editionsDir,
+      topicsFile: topicsFileFor(editionsDir),
+      env: process.env,
+      scheduled: (date) => !dateProblem(date) && Date.parse(toZonedIso(date, timeZone)) > now,
+    });
+    if (!process.argv.includes('--force') && upToDate(CACHE, out, fingerprint)) {
+      console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
+      return 0;
+    }
     try {
       rmSync(next, { recursive: true, force: true });
       mkdirSync(next, { recursive: true });
@@ -78,6 +99,7 @@ async function main(): Promise<number> {
       return result.code ?? 1;
     }
     for (const warning of swapIn(next, out)) console.error(warning);
+    recordBuild(CACHE, out, fingerprint);
     console.log(`site written to ${out}`);
     return 0;
   } finally {

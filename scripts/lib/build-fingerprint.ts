@@ -1,0 +1,96 @@
+/**
+ * What lets `npm run build` leave `dist/` alone when nothing changed: a hash
+ * of every input a build reads — the editions and topics, the site's source,
+ * settings and public files, the lock file, the environment that changes
+ * output — plus which editions are still scheduled at the build's "now", so
+ * that a scheduled edition goes live on its date even when no file changed.
+ * A build records the hash (and a listing of what it wrote) once it has
+ * swapped its output in; the next build compares.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/** Environment variables that change what a build writes. */
+const OUTPUT_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_CONFIG', 'EDITIONS_DIR', 'BUILD_DATE', 'SOURCE_DATE_EPOCH'];
+/** Project files and folders every build reads. */
+const PROJECT_INPUTS = ['src', 'public', 'astro.config.ts', 'package.json', 'package-lock.json'];
+
+function walk(path: string, out: string[] = []): string[] {
+  if (!existsSync(path)) return out;
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) walk(join(path, name), out);
+  } else out.push(path);
+  return out;
+}
+
+/** The date an edition file gives in its front matter, as written (no validation: the build does that). */
+function writtenDate(text: string): string | undefined {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  return /^date:\s*["']?([^"'\r\n#]+?)["']?\s*(?:#.*)?$/m.exec(front)?.[1];
+}
+
+/**
+ * The fingerprint of a build's inputs. `scheduledAt(date)` says whether an
+ * edition dated `date` is still in the future at the build's "now".
+ */
+export function inputsFingerprint(
+  root: string,
+  options: { editionsDir: string; topicsFile: string; env: NodeJS.ProcessEnv; scheduled: (date: string) => boolean },
+): string {
+  const hash = createHash('sha256');
+  for (const name of OUTPUT_ENV) hash.update(`${name}=${options.env[name] ?? ''}\n`);
+  const settingsModule = options.env['SITE_CONFIG'];
+  const files = [
+    ...PROJECT_INPUTS.flatMap((input) => walk(join(root, input))),
+    ...(settingsModule ? [join(root, settingsModule)] : []),
+    join(root, options.topicsFile),
+    ...walk(join(root, options.editionsDir)),
+  ];
+  const stillScheduled: string[] = [];
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    const bytes = readFileSync(file);
+    hash.update(relative(root, file)).update('\0').update(bytes);
+    if (file.startsWith(join(root, options.editionsDir))) {
+      const date = writtenDate(bytes.toString('utf8'));
+      if (date && options.scheduled(date)) stillScheduled.push(relative(root, file));
+    }
+  }
+  // Which editions are still scheduled decides what is published: when "now" passes one, the site changes.
+  hash.update(`scheduled:${stillScheduled.join('\n')}`);
+  return hash.digest('hex');
+}
+
+/** A listing of a built folder (paths and sizes), to notice a `dist/` changed or emptied by hand. */
+export function outputListing(out: string): string {
+  const hash = createHash('sha256');
+  for (const file of walk(out)) hash.update(`${relative(out, file)}\0${statSync(file).size}\n`);
+  return hash.digest('hex');
+}
+
+/** Where the record of the last build into `out` is kept. */
+function recordPath(cacheDir: string, out: string): string {
+  return join(cacheDir, 'builds', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
+}
+
+/** True when the last build into `out` had these inputs and `out` is still what it wrote. */
+export function upToDate(cacheDir: string, out: string, fingerprint: string): boolean {
+  try {
+    const record = JSON.parse(readFileSync(recordPath(cacheDir, out), 'utf8')) as { inputs: string; output: string };
+    return record.inputs === fingerprint && existsSync(out) && record.output === outputListing(out);
+  } catch {
+    return false;
+  }
+}
+
+/** Records a finished build of `out` from these inputs; a record that cannot be written only costs a rebuild. */
+export function recordBuild(cacheDir: string, out: string, fingerprint: string): void {
+  try {
+    const file = recordPath(cacheDir, out);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ inputs: fingerprint, output: outputListing(out) }));
+  } catch {
+    // Read-only cache: the next build simply builds.
+  }
+}
