@@ -7,6 +7,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { encodePng } from '../src/lib/png.ts';
 import { socialImagePng, socialImageSvg, svgToPng } from '../src/lib/social-image.ts';
+import { DEFAULT_COLOURS } from '../src/schemas/identity.ts';
 import type { Edition } from '../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../src/schemas/site.ts';
 
@@ -62,6 +63,7 @@ export function syntheticEdition(n: number, script: 'latin' | 'cjk'): Edition {
 }
 
 const SITE: SiteSettings = {
+  ...DEFAULT_COLOURS,
   name: 'AI Platforms',
   description: 'A dated digest of what practitioners are saying about AI platforms.',
   site: 'https://example.org',

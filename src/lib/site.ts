@@ -1,8 +1,12 @@
-import settings from '../site.config.ts';
+import defaults from '../site.config.ts';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { fieldPath, showValue } from './errors.ts';
+import { loadSettings } from './settings-module.ts';
 
-/** A mistake in `src/site.config.ts`, worded for a person. */
+// `SITE_CONFIG` may name another settings module (see `settings-module.ts`).
+const loaded = await loadSettings(process.env['SITE_CONFIG'], defaults);
+
+/** A mistake in `src/site.config.ts` (or the `SITE_CONFIG` module), worded for a person. */
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
@@ -13,6 +17,7 @@ export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteS
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') return `${file}  ${issue.keys.join(', ')}: unknown setting`;
+    if (issue.code === 'custom' && issue.params?.['bare']) return `${file}  ${fieldPath(issue.path)}: ${issue.message}`;
     const input = 'input' in issue ? issue.input : undefined;
     const got = input === undefined ? 'missing' : `got ${showValue(input)}`;
     return `${file}  ${fieldPath(issue.path)}: ${issue.message}, ${got}`;
@@ -24,7 +29,8 @@ let cached: SiteSettings | undefined;
 
 /** The newsletter's validated settings (validated once per process). */
 export function getSite(): SiteSettings {
-  cached ??= validateSite(settings);
+  if (loaded.problem !== undefined) throw new SiteConfigError(loaded.problem);
+  cached ??= validateSite(loaded.settings, loaded.file);
   return cached;
 }
 

@@ -3,10 +3,12 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fontsFor } from '../../src/lib/social-fonts.ts';
 import { socialImagePng, socialImageSvg } from '../../src/lib/social-image.ts';
+import { DEFAULT_COLOURS } from '../../src/schemas/identity.ts';
 import type { Edition } from '../../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../../src/schemas/site.ts';
 
 const SITE: SiteSettings = {
+  ...DEFAULT_COLOURS,
   name: 'AI Platforms',
   description: 'A dated digest of what practitioners are saying about AI platforms.',
   site: 'https://example.org',
