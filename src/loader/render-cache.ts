@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 
 /** Source folders whose code decides what an edition compiles to. */
-const PIPELINE_DIRS = ['markdown', 'loader', 'schemas', 'lib'];
+const PIPELINE_DIRS = ['markdown', 'loader', 'schemas', 'lib', 'i18n'];
 // `src/` beside this file when run from source; in Astro's bundled build, `src/` under the project root.
 const SOURCE = [fileURLToPath(new URL('../', import.meta.url)), join(process.cwd(), 'src')].find((dir) =>
   existsSync(join(dir, 'markdown/pipeline.ts')),

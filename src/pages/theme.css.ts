@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { getSite } from '../lib/site.ts';
+import { themeCss } from '../lib/theme.ts';
+
+/** `/theme.css`: the site's accent colours as CSS custom properties (a file: the Content-Security-Policy allows no inline style). */
+export const GET: APIRoute = () =>
+  new Response(themeCss(getSite()), { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
