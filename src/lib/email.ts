@@ -72,7 +72,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 <body dir="${dir}">
 <div class="preheader">${escapeHtml(edition.description)}</div>
 <table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center">
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td class="content" dir="${dir}">
+<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" dir="${dir}"><tr><td class="content">
 <p class="masthead">${escapeHtml(site.name)}</p>
 <h1>${escapeHtml(title)}</h1>
 <p class="dateline">${escapeHtml(editionDateline(edition, site))}</p>
