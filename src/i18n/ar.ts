@@ -13,6 +13,7 @@ export default {
   everyEdition: 'كل الأعداد',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — العدد {n}',
+  dateTime: '{date}، {time}',
   editionNumber: 'العدد {n}',
   dateline: 'العدد {n}، {date}',
   inThisEdition: 'في هذا العدد',

@@ -13,6 +13,7 @@ export default {
   everyEdition: 'Alle Ausgaben',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Ausgabe {n}',
+  dateTime: '{date}, {time}',
   editionNumber: 'Ausgabe {n}',
   dateline: 'Ausgabe {n}, {date}',
   inThisEdition: 'In dieser Ausgabe',

@@ -13,6 +13,7 @@ export default {
   everyEdition: 'Every edition',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Edition {n}',
+  dateTime: '{date}, {time}',
   editionNumber: 'Edition {n}',
   dateline: 'Edition {n}, {date}',
   inThisEdition: 'In This Edition',

@@ -13,6 +13,7 @@ export default {
   everyEdition: 'Todos los números',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Número {n}',
+  dateTime: '{date}, {time}',
   editionNumber: 'Número {n}',
   dateline: 'Número {n}, {date}',
   inThisEdition: 'En este número',

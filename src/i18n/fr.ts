@@ -13,6 +13,7 @@ export default {
   everyEdition: 'Tous les numéros',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Numéro {n}',
+  dateTime: '{date} à {time}',
   editionNumber: 'Numéro {n}',
   dateline: 'Numéro {n}, {date}',
   inThisEdition: 'Dans ce numéro',

@@ -13,6 +13,7 @@ export default {
   everyEdition: 'すべての号',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — 第{n}号',
+  dateTime: '{date} {time}',
   editionNumber: '第{n}号',
   dateline: '第{n}号・{date}',
   inThisEdition: '今号の内容',

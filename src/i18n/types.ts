@@ -33,6 +33,8 @@ export interface Strings {
   readonly pageTitle: string;
   /** Title of an edition without a headline; `{name}`, `{n}`. */
   readonly editionTitle: string;
+  /** A date with its time: "March 22, 2026, 12:14 PM"; `{date}`, `{time}`. */
+  readonly dateTime: string;
   /** "Edition 12" alone; `{n}`. */
   readonly editionNumber: string;
   /** "Edition 12, March 22, 2026"; `{n}`, `{date}`. */

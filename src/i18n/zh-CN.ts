@@ -13,6 +13,7 @@ export default {
   everyEdition: '全部期刊',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — 第{n}期',
+  dateTime: '{date} {time}',
   editionNumber: '第{n}期',
   dateline: '第{n}期，{date}',
   inThisEdition: '本期内容',
