@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
+import { stringsFor } from '../i18n/index.ts';
 import { toZonedIso, isDateOnly } from '../lib/dates.ts';
 import { fieldPath, sortProblems, zodProblems, type Problem } from '../lib/errors.ts';
 import { isDiscussionText, threadKey } from '../lib/forums.ts';
@@ -13,7 +14,6 @@ import type { Edition, Thread } from '../schemas/edition-model.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { readEdition, type EditionSource } from './read-edition.ts';
-import { stringsFor } from '../i18n/index.ts';
 
 /** What compiling one file gives: the edition when it has no errors, and every problem found. */
 export interface CompileResult {
@@ -114,15 +114,8 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const figures = new Map<string, ThreadFigures>(
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
-  const {
-    tree,
-    file: vfile,
-    refused,
-  } = renderBody(source.body, {
-    figures,
-    lang: settings.lang,
-    sectionLinkLabel: stringsFor(settings.lang).sectionLink,
-  });
+  const data = { figures, lang: settings.lang, sectionLinkLabel: stringsFor(settings.lang).sectionLink };
+  const { tree, file: vfile, refused } = renderBody(source.body, data);
   for (const message of vfile.messages) {
     problems.push({
       file,
