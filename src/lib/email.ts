@@ -33,6 +33,7 @@ th, td { padding: 4px 8px; border: 1px solid #d9d6ce; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 blockquote { margin: 0 0 14px; padding-left: 12px; border-left: 3px solid #d9d6ce; color: #55595f; }
+[dir="rtl"] .masthead { letter-spacing: 0; }
 [dir="rtl"] blockquote { padding-left: 0; padding-right: 12px; border-left: 0; border-right: 3px solid #d9d6ce; }
 img { max-width: 100%; height: auto; }
 .preheader { display: none !important; visibility: hidden; mso-hide: all; font-size: 1px; line-height: 1px; max-height: 0; max-width: 0; opacity: 0; overflow: hidden; }

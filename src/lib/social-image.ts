@@ -103,7 +103,12 @@ function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[])
     },
     [
       el({ display: 'flex', flexDirection: 'column' }, [
-        text(says.name, 700, { fontSize: 36, color: colours.secondary, letterSpacing: 1 }),
+        // Spaced letters would break the joins of Arabic script.
+        text(says.name, 700, {
+          fontSize: 36,
+          color: colours.secondary,
+          letterSpacing: direction(says.name) === 'rtl' ? 0 : 1,
+        }),
         text(says.dateline, 400, { fontSize: 30, color: colours.accent, marginTop: 8 }),
       ]),
       body,
