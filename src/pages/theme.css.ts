@@ -1,3 +1,4 @@
+/** `/theme.css`: the settings reach CSS through this small file, since the Content-Security-Policy allows no inline style. */
 import type { APIRoute } from 'astro';
 import { getSite } from '../lib/site.ts';
 import { themeCss } from '../lib/theme.ts';
