@@ -5,6 +5,7 @@
  * prints the first image's time and the medians of the next N.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { DEFAULT_COLOURS } from '../src/schemas/identity.ts';
 import { encodePng } from '../src/render/png.ts';
 import { socialImagePng, socialImageSvg, svgToPng } from '../src/render/social-image.ts';
 import type { Edition } from '../src/schemas/edition-model.ts';
@@ -62,6 +63,7 @@ export function syntheticEdition(n: number, script: 'latin' | 'cjk'): Edition {
 }
 
 const SITE: SiteSettings = {
+  ...DEFAULT_COLOURS,
   name: 'AI Platforms',
   description: 'A dated digest of what practitioners are saying about AI platforms.',
   site: 'https://example.org',

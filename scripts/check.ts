@@ -13,9 +13,8 @@ import { parseArgs } from 'node:util';
 import { buildNow, unpublishedReason } from '../src/model/editions.ts';
 import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
 import { hasErrors } from '../src/diagnostics/problem.ts';
-import { notACommand, oneLine } from '../src/diagnostics/format.ts';
+import { notACommand, oneLine, githubAnnotation, problemLines, summaryLine } from '../src/diagnostics/format.ts';
 import { loadContent } from '../src/loader/load-content.ts';
-import { githubAnnotation, problemLines, summaryLine } from '../src/diagnostics/format.ts';
 import { getSiteOrExit } from '../src/site/settings.ts';
 
 async function main(): Promise<number> {

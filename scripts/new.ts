@@ -60,7 +60,7 @@ function main(): number {
   const number = nextEditionNumber(numbers);
   const file = join(args.dir, editionFileName(date, number));
   try {
-    writeFileSync(join(process.cwd(), file), editionTemplate(number, date), { flag: 'wx' });
+    writeFileSync(join(process.cwd(), file), editionTemplate(number, date, site.lang), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     console.error(`new: ${file} already exists; nothing was written`);

@@ -4,7 +4,8 @@ import type { SiteSettingsInput } from './schemas/site.ts';
  * The newsletter's settings. Validated when a build or check starts
  * (`src/site/settings.ts`); a mistake names the setting and what it expects.
  * `SITE_URL` and `BASE_PATH` in the environment override `site` and `base`
- * for deployments (see README, "Publishing").
+ * for deployments (see README, "Publishing"). Every setting, with what it
+ * does: `src/schemas/site.ts` and README, "Your newsletter".
  */
 export default {
   name: 'AI Platforms',
@@ -15,6 +16,12 @@ export default {
   lang: 'en-US',
   timeZone: 'America/New_York',
   publisher: 'AI Platforms',
+  // tagline: 'What practitioners say about AI platforms',  // optional; the home page shows the description without it
+  // logo: 'logo.svg',                                       // optional; an SVG file in public/
+  accent: { light: '#1d4f91', dark: '#8cb8ff' },
+  // nav: [{ label: 'Archive', href: '/editions/' }],        // optional; default Archive, Topics, Search in `lang`
+  // footer: 'AI Platforms is published every Sunday.',      // optional; default "<name> is published by <publisher>."
+  social: { background: '#1f3a5f', text: '#ffffff', accent: '#f6c177', secondary: '#cfe0f5' },
   recentEditions: 10,
   feedItems: 20,
 } satisfies SiteSettingsInput;

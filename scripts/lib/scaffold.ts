@@ -1,4 +1,5 @@
 /** What `npm run new` writes: the next edition's file name and a valid draft to start from. */
+import { sayFor } from '../../src/i18n/say.ts';
 
 /** The number after the highest one in use (1 for an empty folder). */
 export function nextEditionNumber(numbers: readonly number[]): number {
@@ -15,14 +16,15 @@ export function toMinute(iso: string): string {
   return `${iso.slice(0, 16)}:00${iso.slice(19)}`;
 }
 
-/** A draft that passes `npm run check`: an intro placeholder and one section skeleton. */
-export function editionTemplate(number: number, date: string): string {
+/** A draft that passes `npm run check`: an intro placeholder and one section skeleton, in the site's language. */
+export function editionTemplate(number: number, date: string, lang = 'en'): string {
+  const say = sayFor(lang);
   return `---
 edition: ${number}
 date: ${date}
 draft: true
-# title: A headline (optional, at most 120 characters)
-# description: One sentence for feeds and link previews (optional; default is the start of the intro)
+# title: ${say('newTitle')}
+# description: ${say('newDescription')}
 # discussions:
 #   - url: https://news.ycombinator.com/item?id=123
 #     points: 0
@@ -32,16 +34,13 @@ draft: true
 #     topics: [a-topic]
 ---
 
-Write the intro here: what this edition covers, in a paragraph or two.
+${say('newIntro')}
 
-## First story headline {#first-story}
+## ${say('newHeadline')} {#first-story}
 
 <!--
-Tell the story. Link each thread where the text mentions it, e.g.
-[discussion](https://news.ycombinator.com/item?id=123), and give its figures
-under "discussions" above. Link quoted commenters to their profile, e.g.
-[name](https://news.ycombinator.com/user?id=name). Remove "draft: true" to publish.
+${say('newStoryNote')}
 -->
-Story text.
+${say('newStoryText')}
 `;
 }

@@ -37,6 +37,17 @@ export function zodProblems(error: z.ZodError, file: string, locate: Locate, kno
       continue;
     }
     // An unknown variant of a union (`provider: mailchump`) is reported on the object: show the value that picks it.
+    if (issue.code === 'custom' && issue.params?.['bare']) {
+      // A rule that words the whole problem itself (it names what it found).
+      problems.push({
+        file,
+        line: locate(issue.path),
+        field: fieldPath(issue.path),
+        message: issue.message,
+        severity: 'error',
+      });
+      continue;
+    }
     const input: unknown =
       'discriminator' in issue &&
       typeof issue.discriminator === 'string' &&

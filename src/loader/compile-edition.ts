@@ -1,8 +1,9 @@
 import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
-import { toZonedIso, isDateOnly } from '../rules/dates.ts';
+import { stringsFor } from '../i18n/index.ts';
 import { fieldPath, sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { toZonedIso, isDateOnly } from '../rules/dates.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import { isDiscussionText, threadKey } from '../rules/forums.ts';
 import { vfileProblems } from '../diagnostics/from-vfile.ts';
@@ -115,7 +116,8 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const figures = new Map<string, ThreadFigures>(
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
-  const { tree, file: vfile, refused } = renderBody(source.body, { figures, lang: settings.lang });
+  const data = { figures, lang: settings.lang, sectionLinkLabel: stringsFor(settings.lang).sectionLink };
+  const { tree, file: vfile, refused } = renderBody(source.body, data);
   problems.push(...vfileProblems(vfile, file));
   const { intro, sections } = splitSections(tree);
   if (!refused && !intro.some(hasContent)) {

@@ -1,5 +1,6 @@
 /** Pure questions about editions: which are published, their order, neighbours and years. */
 import type { Edition } from '../schemas/edition-model.ts';
+import { sayFor } from '../i18n/say.ts';
 import { yearOf } from '../rules/dates.ts';
 import { nowFrom } from '../site/environment.ts';
 
@@ -47,9 +48,9 @@ export function groupByYear(editions: readonly Edition[], timeZone: string): { y
   return [...groups].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, editions: list }));
 }
 
-/** The title an edition page shows: its headline, or "<newsletter> — Edition N". */
-export function editionTitle(edition: Edition, newsletter: string): string {
-  return edition.headline ?? `${newsletter} — Edition ${edition.number}`;
+/** The title an edition page shows: its headline, or "<newsletter> — Edition N" in the site's language. */
+export function editionTitle(edition: Edition, newsletter: string, lang = 'en'): string {
+  return edition.headline ?? sayFor(lang)('editionTitle', { name: newsletter, n: edition.number });
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The discussion threads of a section, and how one reads as a line of text. */
 import type { Edition, Section, Thread } from '../schemas/edition-model.ts';
+import { sayFor } from '../i18n/say.ts';
 import { formatDateTime } from '../rules/dates.ts';
 import { figuresText } from '../rules/figures.ts';
 
@@ -13,5 +14,6 @@ export function sectionThreads(edition: Edition, section: Section): Thread[] {
 export function threadLine(thread: Thread, timeZone: string, lang: string): string {
   const figures = figuresText(thread, lang);
   if (!figures) return thread.forum;
-  return `${thread.forum} · ${figures} (as of ${formatDateTime(thread.asOf, thread.asOfHasTime, timeZone, lang)})`;
+  const asOf = sayFor(lang)('asOf', { date: formatDateTime(thread.asOf, thread.asOfHasTime, timeZone, lang) });
+  return `${thread.forum} · ${figures} (${asOf})`;
 }

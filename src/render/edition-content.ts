@@ -5,6 +5,7 @@
  */
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
+import { sayFor } from '../i18n/say.ts';
 import { formatDateTime } from '../rules/dates.ts';
 import { absolutizeUrls, stripPermalinks } from './html.ts';
 import { sectionThreads, threadLine } from '../model/threads.ts';
@@ -14,6 +15,7 @@ import { escapeHtml } from './escape.ts';
 
 /** The intro, a contents list and every section with the threads it links. */
 export function editionContentHtml(edition: Edition, site: SiteSettings): string {
+  const say = sayFor(site.lang);
   const pageUrl = absolute(paths.edition(edition.number));
   const contents = edition.sections
     .map((s) => `<li><a href="${escapeHtml(fragment(s.id))}">${escapeHtml(s.title)}</a></li>`)
@@ -22,10 +24,10 @@ export function editionContentHtml(edition: Edition, site: SiteSettings): string
     const threads = sectionThreads(edition, section)
       .map((t) => `<li><a href="${escapeHtml(t.url)}">${escapeHtml(threadLine(t, site.timeZone, site.lang))}</a></li>`)
       .join('');
-    return `${stripPermalinks(section.html)}${threads ? `<p><strong>Discussion</strong></p><ul>${threads}</ul>` : ''}`;
+    return `${stripPermalinks(section.html)}${threads ? `<p><strong>${escapeHtml(say('discussion'))}</strong></p><ul>${threads}</ul>` : ''}`;
   });
   const html = [
-    `<h2>In This Edition</h2>`,
+    `<h2>${escapeHtml(say('inThisEdition'))}</h2>`,
     edition.introHtml,
     contents ? `<ol>${contents}</ol>` : '',
     ...sections,
@@ -35,5 +37,6 @@ export function editionContentHtml(edition: Edition, site: SiteSettings): string
 
 /** "Edition 2, March 22, 2026, 12:14 PM". */
 export function editionDateline(edition: Edition, site: SiteSettings): string {
-  return `Edition ${edition.number}, ${formatDateTime(edition.date, edition.hasTime, site.timeZone, site.lang)}`;
+  const date = formatDateTime(edition.date, edition.hasTime, site.timeZone, site.lang);
+  return sayFor(site.lang)('dateline', { n: edition.number, date });
 }

@@ -5,6 +5,7 @@
  * content as the web page and feeds.
  */
 import type { ElementContent, Root } from 'hast';
+import { sayFor } from '../i18n/say.ts';
 import { fromHtml } from 'hast-util-from-html';
 import juice from 'juice';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -16,7 +17,8 @@ import { plainText } from './plain-text.ts';
 import { absolute, paths } from '../site/urls.ts';
 import { subscribeFooterHtml, subscribeFooterText } from './subscribe-email.ts';
 
-const CSS = `
+/** The email's stylesheet, with the site's accent colours for links. */
+const css = (accent: SiteSettings['accent']) => `
 body { margin: 0; padding: 0; background: #f4f2ec; }
 .wrapper { width: 100%; background: #f4f2ec; }
 .container { width: 600px; max-width: 600px; background: #ffffff; }
@@ -27,12 +29,14 @@ h1 { font-size: 26px; line-height: 1.25; margin: 8px 0; color: #1c1d21; }
 h2 { font-size: 21px; line-height: 1.3; margin: 28px 0 8px; color: #1c1d21; }
 h3, h4, h5, h6 { font-size: 17px; margin: 20px 0 6px; color: #1c1d21; }
 p { margin: 0 0 14px; }
-a { color: #1d4f91; }
+a { color: ${accent.light}; }
 th, td { padding: 4px 8px; border: 1px solid #d9d6ce; }
 .align-left { text-align: left; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 blockquote { margin: 0 0 14px; padding-left: 12px; border-left: 3px solid #d9d6ce; color: #55595f; }
+[dir="rtl"] .masthead { letter-spacing: 0; }
+[dir="rtl"] blockquote { padding-left: 0; padding-right: 12px; border-left: 0; border-right: 3px solid #d9d6ce; }
 img { max-width: 100%; height: auto; }
 .preheader { display: none !important; visibility: hidden; mso-hide: all; font-size: 1px; line-height: 1px; max-height: 0; max-width: 0; opacity: 0; overflow: hidden; }
 @media (prefers-color-scheme: dark) {
@@ -41,7 +45,7 @@ img { max-width: 100%; height: auto; }
   .content, h1, h2, h3, h4, h5, h6 { color: #e7e5e0 !important; }
   .masthead { color: #9cc2f0 !important; }
   .dateline, .web-link, .footer, blockquote { color: #a9adb3 !important; }
-  a { color: #8cb8ff !important; }
+  a { color: ${accent.dark} !important; }
 }
 @media (max-width: 620px) {
   .container { width: 100% !important; }
@@ -50,28 +54,31 @@ img { max-width: 100%; height: auto; }
 
 /** The HTML email, ready to paste into an email service. */
 export function emailHtml(edition: Edition, site: SiteSettings): string {
-  const title = editionTitle(edition, site.name);
+  const say = sayFor(site.lang);
+  const dir = say.strings.dir;
+  const title = editionTitle(edition, site.name, site.lang);
   const web = absolute(paths.edition(edition.number));
+  const footer = site.footer ?? say('footer', { name: site.name, publisher: site.publisher });
   const html = `<!doctype html>
-<html lang="${escapeHtml(site.lang)}">
+<html lang="${escapeHtml(site.lang)}" dir="${dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
 <title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
+<style>${css(site.accent)}</style>
 </head>
-<body>
+<body dir="${dir}">
 <div class="preheader">${escapeHtml(edition.description)}</div>
 <table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center">
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td class="content">
+<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" dir="${dir}"><tr><td class="content">
 <p class="masthead">${escapeHtml(site.name)}</p>
 <h1>${escapeHtml(title)}</h1>
 <p class="dateline">${escapeHtml(editionDateline(edition, site))}</p>
-<p class="web-link"><a href="${escapeHtml(web)}">Read on the web</a></p>
+<p class="web-link"><a href="${escapeHtml(web)}">${escapeHtml(say('readOnWeb'))}</a></p>
 ${editionContentHtml(edition, site)}
-<p class="footer">${escapeHtml(site.name)} is published by ${escapeHtml(site.publisher)}. <a href="${escapeHtml(web)}">Read this edition on the web</a> · <a href="${escapeHtml(absolute(paths.archive()))}">every edition</a>. ${subscribeFooterHtml(escapeHtml)}</p>
+<p class="footer">${escapeHtml(footer)} <a href="${escapeHtml(web)}">${escapeHtml(say('readThisOnWeb'))}</a> · <a href="${escapeHtml(absolute(paths.archive()))}">${escapeHtml(say('everyEditionLink'))}</a>. ${subscribeFooterHtml(escapeHtml)}</p>
 </td></tr></table>
 </td></tr></table>
 </body>
@@ -87,22 +94,27 @@ ${editionContentHtml(edition, site)}
 
 /** The plain-text email: every section, discussion figures, and links as numbered references. */
 export function emailText(edition: Edition, site: SiteSettings): string {
+  const say = sayFor(site.lang);
   const web = absolute(paths.edition(edition.number));
   const tree: Root = fromHtml(editionContentHtml(edition, site), { fragment: true });
-  const { text: body, refs } = plainText(tree.children as ElementContent[]);
+  const { text: body, refs } = plainText(tree.children as ElementContent[], {
+    video: (n) => say('video', { n: String(n) }),
+    audio: (n) => say('audio', { n: String(n) }),
+  });
+  const footer = site.footer ?? say('footer', { name: site.name, publisher: site.publisher });
   const links = refs.map((url, i) => `[${i + 1}] ${url}`).join('\n');
   return `${site.name}
-${editionTitle(edition, site.name)}
+${editionTitle(edition, site.name, site.lang)}
 ${editionDateline(edition, site)}
-Read on the web: ${web}
+${say('readOnWeb')}: ${web}
 
 ${body}
 
-Links
+${say('links')}
 ${links}
 
 --
-${site.name} is published by ${site.publisher}. Every edition: ${absolute(paths.archive())}
+${footer} ${say('everyEditionAt', { url: absolute(paths.archive()) })}
 ${subscribeFooterText()}
 `;
 }

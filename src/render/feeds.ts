@@ -24,7 +24,7 @@ export function feedItems(editions: readonly Edition[], site: SiteSettings): Fee
     .slice(0, site.feedItems)
     .map((e) => ({
       url: absolute(paths.edition(e.number)),
-      title: editionTitle(e, site.name),
+      title: editionTitle(e, site.name, site.lang),
       summary: e.description,
       contentHtml: editionContentHtml(e, site),
       published: e.date,

@@ -25,7 +25,7 @@ export function siteMeta(site: SiteSettings, title: string, description = site.d
 
 /** Meta for an edition page: its own preview image, publication time and a NewsArticle in JSON-LD. */
 export function editionMeta(edition: Edition, site: SiteSettings): PageMeta {
-  const title = editionTitle(edition, site.name);
+  const title = editionTitle(edition, site.name, site.lang);
   const image = absolute(paths.socialImage(edition.number));
   const url = absolute(paths.edition(edition.number));
   return {
@@ -38,6 +38,7 @@ export function editionMeta(edition: Edition, site: SiteSettings): PageMeta {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: title,
+      inLanguage: site.lang,
       description: edition.description,
       datePublished: edition.date,
       url,

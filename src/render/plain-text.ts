@@ -62,9 +62,21 @@ function hang(body: string, prefix: string): string {
     .join('\n');
 }
 
+/** How a video or audio reads in text, given its link number: "Video [3]". */
+export interface MediaLabels {
+  video(n: number): string;
+  audio(n: number): string;
+}
+
+const ENGLISH: MediaLabels = { video: (n) => `Video [${n}]`, audio: (n) => `Audio [${n}]` };
+
 /** Turns trees into text, numbering every link target once in `refs`. */
 class PlainText {
   readonly refs: string[] = [];
+  private readonly labels: MediaLabels;
+  constructor(labels: MediaLabels) {
+    this.labels = labels;
+  }
 
   ref(url: string): number {
     const i = this.refs.indexOf(url);
@@ -135,7 +147,7 @@ class PlainText {
     }
     if (tag === 'video' || tag === 'audio') {
       const src = el.properties['src'];
-      return typeof src === 'string' ? [`${tag === 'video' ? 'Video' : 'Audio'} [${this.ref(src)}]`] : [];
+      return typeof src === 'string' ? [this.labels[tag](this.ref(src))] : [];
     }
     return this.blocks(el.children, depth);
   }
@@ -156,8 +168,11 @@ class PlainText {
 }
 
 /** Plain text of some nodes, and the URLs its `[n]` references point to, in order. */
-export function plainText(nodes: readonly ElementContent[]): { text: string; refs: string[] } {
-  const renderer = new PlainText();
+export function plainText(
+  nodes: readonly ElementContent[],
+  labels: MediaLabels = ENGLISH,
+): { text: string; refs: string[] } {
+  const renderer = new PlainText(labels);
   const text = renderer.blocks(nodes, 0).join('\n\n');
   return { text, refs: renderer.refs };
 }

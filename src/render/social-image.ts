@@ -9,6 +9,7 @@ import satori from 'satori';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { encodePng } from './png.ts';
+import { socialImageTexts } from './social-texts.ts';
 import { fallbackFor, fontsFor, ROOT_FONT, type TextRun, type Weight } from './social-fonts.ts';
 
 /** The size of the image, in pixels. */
@@ -55,7 +56,7 @@ function direction(text: string): 'rtl' | 'ltr' {
     : 'ltr';
 }
 
-const DOT = { width: 10.5, height: 10.5, flexShrink: 0, borderRadius: 5.25, background: '#f6c177' };
+const DOT = { width: 10.5, height: 10.5, flexShrink: 0, borderRadius: 5.25 };
 
 type Node = { type: string; props: { style: Record<string, unknown>; children?: unknown } };
 const el = (style: Record<string, unknown>, children?: unknown): Node => ({ type: 'div', props: { style, children } });
@@ -68,29 +69,26 @@ function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[])
     return el({ display: 'flex', fontWeight: weight, direction: direction(shown), ...style }, shown);
   };
   const wide = { width: SOCIAL_IMAGE.width - 144, lineHeight: 1.2 };
+  const colours = site.social;
+  const says = socialImageTexts(edition, site);
   let body: Node;
-  if (!edition) body = text(clip(site.description, 200), 700, { ...wide, fontSize: 42 });
-  else if (edition.headline || edition.sections.length === 0) {
-    body = text(clip(edition.headline ?? `Edition ${edition.number}`, 90), 700, { ...wide, fontSize: 64 });
+  if (!edition) body = text(clip(says.headline ?? '', 200), 700, { ...wide, fontSize: 42 });
+  else if (says.headline !== null) {
+    body = text(clip(says.headline, 90), 700, { ...wide, fontSize: 64 });
   } else {
-    const rows = edition.sections.slice(0, 4).map((section) => {
-      const title = text(clip(section.title, 58), 700, { lineHeight: 1.3 });
+    const rows = says.titles.map((sectionTitle) => {
+      const title = text(clip(sectionTitle, 58), 700, { lineHeight: 1.3 });
       // The bullet is a dot where Inter Bold's "•" was (a text node costs more), at the
       // start of the line: on the right of a right-to-left title.
       const dir = title.props.style['direction'];
       return el({ display: 'flex', direction: dir, fontSize: 34, marginBottom: 14 }, [
-        el({ ...DOT, marginTop: 19.25, marginInlineStart: 2.75, marginInlineEnd: 21.75 }),
+        el({ ...DOT, background: colours.accent, marginTop: 19.25, marginInlineStart: 2.75, marginInlineEnd: 21.75 }),
         title,
       ]);
     });
-    if (edition.sections.length > 4) {
-      rows.push(text(`and ${edition.sections.length - 4} more`, 400, { fontSize: 28, color: '#cfe0f5' }));
-    }
+    if (says.more) rows.push(text(says.more, 400, { fontSize: 28, color: colours.secondary }));
     body = el({ display: 'flex', flexDirection: 'column' }, rows);
   }
-  const dateline = edition
-    ? `Edition ${edition.number} · ${formatDate(edition.date, site.timeZone, site.lang)}`
-    : 'Every edition, with the discussions';
   return el(
     {
       ...SOCIAL_IMAGE,
@@ -99,31 +97,24 @@ function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[])
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: '64px 72px',
-      background: '#1f3a5f',
-      color: '#ffffff',
+      background: colours.background,
+      color: colours.text,
       fontFamily: ROOT_FONT,
     },
     [
       el({ display: 'flex', flexDirection: 'column' }, [
-        text(site.name, 700, { fontSize: 36, color: '#cfe0f5', letterSpacing: 1 }),
-        text(dateline, 400, { fontSize: 30, color: '#f6c177', marginTop: 8 }),
+        // Spaced letters would break the joins of Arabic script.
+        text(says.name, 700, {
+          fontSize: 36,
+          color: colours.secondary,
+          letterSpacing: direction(says.name) === 'rtl' ? 0 : 1,
+        }),
+        text(says.dateline, 400, { fontSize: 30, color: colours.accent, marginTop: 8 }),
       ]),
       body,
-      el({ display: 'flex', height: 6, width: 160, background: '#f6c177' }),
+      el({ display: 'flex', height: 6, width: 160, background: colours.accent }),
     ],
   );
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** "March 22, 2026" in the site's time zone and language (as `formatDate` of `dates.ts`), with the formatter kept. */
-function formatDate(iso: string, timeZone: string, lang: string): string {
-  const key = `${timeZone} ${lang}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(iso));
 }
 
 const warned = new Set<string>();

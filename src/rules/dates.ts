@@ -3,6 +3,7 @@
  * date-time with offset (`2026-03-22T12:14:00-04:00`), shown in the site's
  * time zone.
  */
+import { stringsFor } from '../i18n/index.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The earliest year an edition may be dated. */
@@ -91,10 +92,14 @@ export function formatTime(iso: string, timeZone: string, lang: string): string 
     .replace(/[\u202f\u00a0]/g, ' ');
 }
 
-/** "March 22, 2026, 12:14 PM", or only the date when the edition gave none. */
+/** "March 22, 2026, 12:14 PM" (joined as the language joins them), or only the date when the edition gave none. */
 export function formatDateTime(iso: string, hasTime: boolean, timeZone: string, lang: string): string {
   const date = formatDate(iso, timeZone, lang);
-  return hasTime ? `${date}, ${formatTime(iso, timeZone, lang)}` : date;
+  if (!hasTime) return date;
+  const time = formatTime(iso, timeZone, lang);
+  return stringsFor(lang)
+    .dateTime.replace('{date}', () => date)
+    .replace('{time}', () => time);
 }
 
 /** The year of an instant in the site's time zone. */

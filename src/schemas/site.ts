@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { langProblem } from '../i18n/index.ts';
+import { identityShape } from './identity.ts';
 import { subscribeSchema } from './subscribe.ts';
 
 function isTimeZone(value: string): boolean {
@@ -20,7 +22,7 @@ function isLanguageTag(value: string): boolean {
 
 /** The newsletter's own settings (`src/site.config.ts`). */
 export const siteSchema = z.strictObject({
-  /** The newsletter's name, shown in every page header and feed. */
+  /** The newsletter's name, shown in every page header, email, feed and link-preview image. */
   name: z.string({ error: 'expected the newsletter name' }).trim().min(1, { error: 'expected a non-empty name' }),
   /** One sentence about the newsletter, for search engines, feeds and the home page. */
   description: z
@@ -38,10 +40,15 @@ export const siteSchema = z.strictObject({
   base: z
     .string({ error: 'expected a path such as "/" or "/newsletter/"' })
     .regex(/^\/([\w.-]+\/)*$/, { error: 'expected a path that starts and ends with "/", such as "/newsletter/"' }),
-  /** The language of the newsletter (BCP 47), for `<html lang>` and date formats. */
-  lang: z.string({ error: 'expected a language tag such as "en"' }).refine(isLanguageTag, {
-    error: 'expected a language tag such as "en" or "en-US"',
-  }),
+  /** The language of the newsletter (BCP 47), for `<html lang>`, its words (`src/i18n/`), dates and numbers. */
+  lang: z
+    .string({ error: 'expected a language tag such as "en"' })
+    .refine(isLanguageTag, { error: 'expected a language tag such as "en" or "en-US"', abort: true })
+    .superRefine((value, ctx) => {
+      const problem = langProblem(value);
+      // `bare`: the message names the value itself, so no ", got …" follows it.
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { bare: true } });
+    }),
   /** IANA time zone in which dates are shown and date-only editions start, e.g. `America/New_York`. */
   timeZone: z.string({ error: 'expected an IANA time zone' }).refine(isTimeZone, {
     error: 'expected an IANA time zone such as "America/New_York"',
@@ -54,6 +61,7 @@ export const siteSchema = z.strictObject({
   feedItems: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(20),
   /** The email service that takes sign-ups (`src/schemas/subscribe.ts`); absent: feed links only. */
   subscribe: subscribeSchema.optional(),
+  ...identityShape,
 });
 
 /** The settings as written in `src/site.config.ts`. */

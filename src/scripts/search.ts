@@ -2,7 +2,8 @@
  * The search page's only script (the site's only client JavaScript): loads
  * Pagefind when the search page opens and lists matching *sections*, each
  * linking to `/editions/<n>/#<section>`. Without JavaScript the page is the
- * archive.
+ * archive. Its status lines come from the page (`data-strings` on the form),
+ * in the site's language: the script has no words of its own.
  */
 
 interface SubResult {
@@ -21,6 +22,14 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<ResultData> }[] }>;
 }
 
+/** The status lines the page hands over: templates with `{n}` and `{query}`, plural forms by CLDR category. */
+interface StatusStrings {
+  lang: string;
+  searching: string;
+  searchMatches: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  searchNone: string;
+}
+
 const MAX_PAGES = 10;
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-input');
@@ -28,6 +37,20 @@ const statusLine = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const fallback = document.querySelector<HTMLElement>('#search-fallback');
 let pagefind: Promise<Pagefind> | undefined;
+const strings = JSON.parse(form?.dataset['strings'] ?? '{}') as StatusStrings;
+
+/** A template with `{n}` and `{query}` filled. */
+function fill(template: string, values: { n?: number; query: string }): string {
+  const n = values.n === undefined ? '' : values.n.toLocaleString(strings.lang);
+  return template.replace(/\{n\}/g, n).replace(/\{query\}/g, () => values.query);
+}
+
+/** The status line for `count` results. */
+function statusFor(count: number, query: string): string {
+  if (count === 0) return fill(strings.searchNone, { query });
+  const forms = strings.searchMatches;
+  return fill(forms[new Intl.PluralRules(strings.lang).select(count)] ?? forms.other, { n: count, query });
+}
 
 function load(): Promise<Pagefind> {
   const base = form?.dataset['base'] ?? '/';
@@ -64,7 +87,7 @@ async function run(query: string): Promise<void> {
     if (fallback) fallback.hidden = false;
     return;
   }
-  statusLine.textContent = 'Searching…';
+  statusLine.textContent = strings.searching;
   const search = await (await load()).search(query);
   const pages = await Promise.all(search.results.slice(0, MAX_PAGES).map((r) => r.data()));
   const items = pages.flatMap((page) =>
@@ -75,9 +98,7 @@ async function run(query: string): Promise<void> {
   );
   list.replaceChildren(...items);
   if (fallback) fallback.hidden = items.length > 0;
-  statusLine.textContent = items.length
-    ? `${items.length} ${items.length === 1 ? 'section matches' : 'sections match'} “${query}”.`
-    : `No section matches “${query}”.`;
+  statusLine.textContent = statusFor(items.length, query);
 }
 
 form?.addEventListener('submit', (event) => {

@@ -27,6 +27,18 @@ export const SITES = {
   },
   /** The repository's content served from a sub-folder, as on a GitHub project page. */
   base: { name: 'base/newsletter', editions: 'content/editions', env: { BASE_PATH: '/newsletter/' } },
+  /** The fixture editions as another newsletter: German, its own name, colours, logo and links (`SITE_CONFIG`). */
+  de: {
+    name: 'de',
+    editions: 'tests/fixtures/site/editions',
+    env: { BUILD_DATE: '2026-06-01T00:00:00Z', SITE_CONFIG: 'tests/fixtures/settings/de.ts' },
+  },
+  /** The fixture editions as an Arabic newsletter: right to left. */
+  ar: {
+    name: 'ar',
+    editions: 'tests/fixtures/site/editions',
+    env: { BUILD_DATE: '2026-06-01T00:00:00Z', SITE_CONFIG: 'tests/fixtures/settings/ar.ts' },
+  },
   /**
    * Every CommonMark and GFM example the format accepts, one edition each,
    * and the kitchen-sink edition as the latest (written by `writeCorpusSite`).

@@ -8,9 +8,12 @@ import { readFileSync } from 'node:fs';
 const BROKEN = join(ROOT, 'tests/fixtures/broken-pages');
 
 describe('HTML validity (html-validate)', () => {
-  it.each([SITES.content, SITES.fixture])('finds 0 errors on every built page of the $name site', async (site) => {
-    expect(await htmlErrors(distOf(site))).toEqual([]);
-  });
+  it.each([SITES.content, SITES.fixture, SITES.de, SITES.ar])(
+    'finds 0 errors on every built page of the $name site',
+    async (site) => {
+      expect(await htmlErrors(distOf(site))).toEqual([]);
+    },
+  );
 
   it('catches invalid HTML in a deliberately broken page', async () => {
     const errors = await htmlErrors(BROKEN);
@@ -24,6 +27,12 @@ describe('links and anchors (linkinator, fragments checked, external links skipp
     const { checked, broken } = await brokenLinks(distOf(SITES.content));
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it.each([SITES.de, SITES.ar])('finds none on the $name site (its own links and logo)', async (site) => {
+    const { checked, broken } = await brokenLinks(distOf(site));
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('finds none on a build served from the /newsletter/ base path either', async () => {
@@ -45,7 +54,7 @@ describe('links and anchors (linkinator, fragments checked, external links skipp
 });
 
 describe('security policy', () => {
-  it.each([SITES.content, SITES.fixture])(
+  it.each([SITES.content, SITES.fixture, SITES.de, SITES.ar])(
     'puts a strict CSP on every page of the $name site and no inline script or style',
     (site) => {
       expect(securityProblems(distOf(site))).toEqual([]);

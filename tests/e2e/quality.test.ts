@@ -18,21 +18,27 @@ const PAGES = [
   '/no-such-page/',
 ];
 const SCHEMES = ['light', 'dark'] as const;
+/** The fixture editions built as other newsletters (German; Arabic, right to left): home and an edition. */
+const OTHER_SITES = [SITES.de, SITES.ar];
+const OTHER_PAGES = ['/', '/editions/1/'];
 export const SCREENSHOTS = join(OUTPUT, 'screenshots');
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serve>>;
 let broken: Awaited<ReturnType<typeof serve>>;
+const others = new Map<string, Awaited<ReturnType<typeof serve>>>();
 
 beforeAll(async () => {
   site = await serve(distOf(SITES.content));
   broken = await serve(join(ROOT, 'tests/fixtures/broken-pages'));
+  for (const other of OTHER_SITES) others.set(other.name, await serve(distOf(other)));
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await site?.close();
   await broken?.close();
+  for (const server of others.values()) await server.close();
 });
 
 /** A fresh page in its own context, in a colour scheme. */
@@ -62,6 +68,22 @@ describe('accessibility audit (axe-core, WCAG 2.1 A/AA and best practices)', () 
     );
     await close();
   });
+});
+
+describe('accessibility audit of other newsletters (German; Arabic, right to left)', () => {
+  for (const other of OTHER_SITES) {
+    for (const scheme of SCHEMES) {
+      it.each(OTHER_PAGES)(
+        `finds 0 violations on the ${other.name} site's %s in the ${scheme} scheme`,
+        async (path) => {
+          const { page, close } = await open(scheme);
+          await page.goto(`${others.get(other.name)!.origin}${path}`);
+          expect(await axeViolations(page)).toEqual([]);
+          await close();
+        },
+      );
+    }
+  }
 });
 
 describe('keyboard', () => {
@@ -112,4 +134,21 @@ describe('screenshots for a person to look at', () => {
       await context.close();
     }
   });
+
+  it.each([375, 1280])(
+    'writes the Arabic site’s Edition 1 at %i px wide, right to left, light and dark',
+    async (width) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      for (const scheme of SCHEMES) {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${others.get(SITES.ar.name)!.origin}/editions/1/`);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth, 'no horizontal scrolling').toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(SCREENSHOTS, `ar-edition-1-${width}-${scheme}.png`), fullPage: true });
+        await context.close();
+      }
+    },
+  );
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Problem } from '../../src/diagnostics/problem.ts';
-import { formatProblem } from '../../src/diagnostics/format.ts';
-import { escapeData, escapeProperty, githubAnnotation, problemLines } from '../../src/diagnostics/format.ts';
+import {
+  formatProblem,
+  escapeData,
+  escapeProperty,
+  githubAnnotation,
+  problemLines,
+} from '../../src/diagnostics/format.ts';
 
 const hostile: Problem = {
   file: 'content/editions/a,b:c%\n::warning::x.md',

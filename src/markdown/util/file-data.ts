@@ -12,6 +12,8 @@ declare module 'vfile' {
     figures: ReadonlyMap<string, ThreadFigures>;
     /** In: the site's language, for number formats. */
     lang: string;
+    /** In: the permalinks' screen-reader name in the site's language, `{title}` for the heading (`src/i18n/`). */
+    sectionLinkLabel: string;
     /** Between plugins: every heading id and page id, so raw HTML cannot take one. */
     headingIds: ReadonlySet<string>;
     /** Between plugins: how deeply raw HTML elements nest at most, and where. */
