@@ -14,6 +14,7 @@ export default defineConfig(
       '.ci/.tools/',
       'bench/.out/',
       'bench/.corpus/',
+      'bench/.peer/',
     ],
   },
   tseslint.configs.recommended,

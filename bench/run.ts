@@ -4,14 +4,25 @@
  * editions and reports, per N: cold build, rebuild with no change, rebuild
  * after editing one edition (medians of the runs), peak memory, pages per
  * second, `dist/` size, an edition page's bytes raw and gzipped, and the
- * search index size and bytes a first query downloads. Appends a row per N
- * to bench/RESULTS.md.
+ * search index size and bytes a first query downloads. The minimal Eleventy
+ * site of `../shared/bench-peers/eleventy/` builds the same editions in the
+ * same run, alternately with ours, and the row gives the ratio. Appends a
+ * row per N to bench/RESULTS.md.
  *
  *   npm run bench                      # N = 100, 1000, 3000; 3 runs each
  *   npm run bench -- 1000 --runs 1     # one size, one run
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +56,34 @@ function build(n: number): { seconds: number; peakMiB: number } {
   return { seconds: seconds!, peakMiB: kb! / 1024 };
 }
 
+const PEER_SOURCE = join(ROOT, '../shared/bench-peers/eleventy');
+const PEER = join(ROOT, 'bench/.peer');
+
+/** The Eleventy peer, copied beside the benchmark with its packages installed (once); null when it is not there. */
+function preparePeer(): string | null {
+  if (!existsSync(PEER_SOURCE)) return null;
+  if (!existsSync(join(PEER, 'node_modules/@11ty/eleventy'))) {
+    rmSync(PEER, { recursive: true, force: true });
+    cpSync(PEER_SOURCE, PEER, { recursive: true });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: PEER, stdio: 'ignore' });
+  }
+  return PEER;
+}
+
+/** One Eleventy build of the peer over the corpus `n`: wall seconds. */
+function peerBuild(peer: string, n: number): number {
+  const editions = join(peer, 'content/editions');
+  for (const name of readdirSync(editions)) if (name.endsWith('.md')) rmSync(join(editions, name));
+  cpSync(join(ROOT, `bench/.corpus/${n}/editions`), editions, { recursive: true });
+  rmSync(join(peer, '_site'), { recursive: true, force: true });
+  const start = performance.now();
+  execFileSync(process.execPath, [join(peer, 'node_modules/@11ty/eleventy/cmd.cjs'), '--quiet'], {
+    cwd: peer,
+    stdio: 'ignore',
+  });
+  return (performance.now() - start) / 1000;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -53,6 +92,8 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(
 for (const n of sizes) {
   const corpus = join(ROOT, `bench/.corpus/${n}/editions`);
   writeCorpus(corpus, n);
+  const peer = preparePeer();
+  const peerTimes: number[] = [];
   const cold: number[] = [];
   const noChange: number[] = [];
   const oneEdit: number[] = [];
@@ -78,6 +119,11 @@ for (const n of sizes) {
       peak = Math.max(peak, result.peakMiB);
       console.log(`N=${n} run ${run + 1}: ${result.seconds.toFixed(1)} s, ${result.peakMiB.toFixed(0)} MiB`);
     }
+    // The peer between our runs, so both see the same machine.
+    if (peer) {
+      peerTimes.push(peerBuild(peer, n));
+      console.log(`N=${n} run ${run + 1}: Eleventy ${peerTimes.at(-1)!.toFixed(1)} s`);
+    }
   }
   const out = join(ROOT, `bench/.out/${n}`);
   const files = allFiles(out);
@@ -88,11 +134,13 @@ for (const n of sizes) {
   const index = size(files.filter((f) => f.includes('/pagefind/')));
   const query = await firstQueryBytes(out, 'inference');
   const c = median(cold);
+  const peerMedian = peerTimes.length ? median(peerTimes) : null;
   const row = [
     new Date().toISOString().slice(0, 10),
     n,
     runs,
     c.toFixed(1),
+    peerMedian === null ? 'n/a' : `${peerMedian.toFixed(1)} (${(c / peerMedian).toFixed(1)}×)`,
     `${median(noChange).toFixed(1)} (${Math.round((median(noChange) / c) * 100)}%)`,
     `${median(oneEdit).toFixed(1)} (${Math.round((median(oneEdit) / c) * 100)}%)`,
     `${peak.toFixed(0)} MiB`,

@@ -14,6 +14,7 @@ describe('reproducible and atomic builds', () => {
 
   it('notices when two folders differ', () => {
     const copy = join(OUTPUT, 'fixture-changed');
+    rmSync(copy, { recursive: true, force: true });
     cpSync(distOf(SITES.fixture), copy, { recursive: true });
     writeFileSync(join(copy, 'editions/1/index.html'), 'changed');
     rmSync(join(copy, 'rss.xml'));
@@ -22,6 +23,7 @@ describe('reproducible and atomic builds', () => {
 
   it('leaves the previous site untouched when a build fails', () => {
     const site = join(OUTPUT, 'atomic');
+    rmSync(site, { recursive: true, force: true });
     cpSync(distOf(SITES.content), site, { recursive: true });
     const { status, output } = buildSite({ name: 'atomic', editions: 'tests/fixtures/broken' }, site);
     expect(status).not.toBe(0);
