@@ -7,8 +7,10 @@ import { editionsDirFrom, environmentProblems, EnvironmentError } from '../lib/e
 import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
 import { prepareArtifactsInParallel } from './compile-pool.ts';
+import { fileProblems } from './file-problems.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
+import type { ProblemChannel } from './problems-loader.ts';
 
 /** A content mistake that stops a production build; its message is the problem lines. */
 export class ContentError extends Error {
@@ -28,10 +30,11 @@ export function editionsDir(): string {
  * The `editions` collection's loader. It runs what the checker runs
  * (`loadContent`: every edition and the topics file), so the collection
  * holds exactly the editions the checker accepts. In `dev` a mistake is
- * logged and the server keeps serving the other editions; in a build it
- * stops the build.
+ * logged and the server keeps serving the other editions (and `problems`
+ * hands the files with errors to the dev-only `problems` collection); in a
+ * build it stops the build.
  */
-export function editionLoader(options: { dir?: string } = {}): Loader {
+export function editionLoader(options: { dir?: string; problems?: ProblemChannel } = {}): Loader {
   const dir = options.dir ?? editionsDir();
   return {
     name: 'newsletter-editions',
@@ -52,6 +55,7 @@ export function editionLoader(options: { dir?: string } = {}): Loader {
         for (const edition of visible) {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
+        if (dev) options.problems?.publish(fileProblems(root, result.problems));
         // A build makes every edition's image and emails; on both cores, before Astro's one-core page loop.
         if (!dev) {
           const failed = await prepareArtifactsInParallel(visible);
