@@ -8,6 +8,7 @@ import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
 import { prepareArtifactsInParallel } from './compile-pool.ts';
 import { fileProblems } from './file-problems.ts';
+import { latestOnly } from './latest-only.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
@@ -44,7 +45,7 @@ export function editionLoader(options: { dir?: string; problems?: ProblemChannel
       const environment = environmentProblems(process.env, { root });
       if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
-      const sync = async () => {
+      const sync = latestOnly(async () => {
         const site = getSite();
         const result = await loadContent({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
         const lines = result.problems.map(formatProblem);
@@ -61,7 +62,7 @@ export function editionLoader(options: { dir?: string; problems?: ProblemChannel
           const failed = await prepareArtifactsInParallel(visible);
           if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
         }
-      };
+      });
       await sync();
       const folder = join(root, dir);
       const topicsFile = join(root, topicsFileFor(dir));

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { devContentSecurityPolicy } from '../../src/lib/dev-security.ts';
 import { DEV_STRINGS } from '../../src/lib/dev-strings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/security.ts';
+import { latestOnly } from '../../src/loader/latest-only.ts';
 import { errorsFirst, fileProblems, frontMatterNumber, problemPlaces } from '../../src/loader/file-problems.ts';
 import { loadContent } from '../../src/loader/load-content.ts';
 import { ProblemChannel } from '../../src/loader/problems-loader.ts';
@@ -110,5 +111,36 @@ describe('dev wording and policy', () => {
     expect(dev).toContain("style-src 'self' 'unsafe-inline';");
     expect(dev.replace(" 'unsafe-inline'", '')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+});
+
+describe('latestOnly', () => {
+  it('never overlaps runs, and runs once more after calls that came in while it ran', async () => {
+    const log: string[] = [];
+    let release = () => {};
+    let runs = 0;
+    const job = latestOnly(async () => {
+      const run = ++runs;
+      log.push(`start ${run}`);
+      if (run === 1) await new Promise<void>((resolve) => (release = resolve));
+      log.push(`end ${run}`);
+    });
+    const first = job();
+    const second = job();
+    void job();
+    release();
+    await Promise.all([first, second]);
+    await job();
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
+  });
+
+  it('fails when the last run failed, and runs again after a failure', async () => {
+    let fail = true;
+    const job = latestOnly(async () => {
+      if (fail) throw new Error('boom');
+    });
+    await expect(job()).rejects.toThrow('boom');
+    fail = false;
+    await expect(job()).resolves.toBeUndefined();
   });
 });
