@@ -8,7 +8,7 @@ import { getSite } from '../lib/site.ts';
 import { editionModelSchema } from '../schemas/edition-model.ts';
 import { prepareArtifactsInParallel } from './compile-pool.ts';
 import { fileProblems } from './file-problems.ts';
-import { latestOnly } from './latest-only.ts';
+import { afterQuiet, latestOnly } from './latest-only.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
@@ -67,9 +67,9 @@ export function editionLoader(options: { dir?: string; problems?: ProblemChannel
       const folder = join(root, dir);
       const topicsFile = join(root, topicsFileFor(dir));
       context.watcher?.add([folder, topicsFile]);
+      const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 100);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder) || path === topicsFile)
-          sync().catch((error: unknown) => context.logger.error(String(error)));
+        if (path.startsWith(folder) || path === topicsFile) resync();
       });
     },
   };

@@ -1,9 +1,9 @@
 /**
- * Runs an async job so that calls never overlap and the last call always
- * gets a run that starts after it. The dev server re-syncs content on every
- * watcher event, and one save can fire several (an editor truncates, then
- * writes): two syncs side by side could finish out of order and leave the
- * half-written file's problems on screen.
+ * How the dev server runs its content sync on watcher events: never two at
+ * once, and only once the files have settled. One save can fire several
+ * events (an editor truncates, then writes): two syncs side by side could
+ * finish out of order, and a sync at the first event reads a half-written
+ * file; either would leave its problems on screen.
  */
 
 /**
@@ -34,5 +34,21 @@ export function latestOnly(job: () => Promise<void>): () => Promise<void> {
       if (failure) throw failure.error;
     })();
     return running;
+  };
+}
+
+/**
+ * `job`, called once `quiet` ms have passed without another call. A save
+ * that truncates the file and then writes it fires a watcher event at the
+ * truncation; a sync run at once reads an empty file, and the write that
+ * follows within the same millisecond may fire no event of its own (the
+ * watcher sees the same modification time). Waiting for quiet reads the
+ * saved file.
+ */
+export function afterQuiet(job: () => void, quiet: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(job, quiet);
   };
 }

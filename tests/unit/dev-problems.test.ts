@@ -2,11 +2,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { devContentSecurityPolicy } from '../../src/lib/dev-security.ts';
 import { DEV_STRINGS } from '../../src/lib/dev-strings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/security.ts';
-import { latestOnly } from '../../src/loader/latest-only.ts';
+import { afterQuiet, latestOnly } from '../../src/loader/latest-only.ts';
 import { errorsFirst, fileProblems, frontMatterNumber, problemPlaces } from '../../src/loader/file-problems.ts';
 import { loadContent } from '../../src/loader/load-content.ts';
 import { ProblemChannel } from '../../src/loader/problems-loader.ts';
@@ -142,5 +142,24 @@ describe('latestOnly', () => {
     await expect(job()).rejects.toThrow('boom');
     fail = false;
     await expect(job()).resolves.toBeUndefined();
+  });
+});
+
+describe('afterQuiet', () => {
+  it('runs once, when no call has come for the quiet time', () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      const settle = afterQuiet(() => runs++, 100);
+      settle();
+      vi.advanceTimersByTime(60);
+      settle();
+      vi.advanceTimersByTime(60);
+      expect(runs).toBe(0);
+      vi.advanceTimersByTime(40);
+      expect(runs).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
