@@ -34,10 +34,14 @@ beforeAll(async () => {
   server = await startDevServer({ EDITIONS_DIR: editions, BUILD_DATE: '2026-06-01T00:00:00Z' });
   browser = await launchChromium();
   page = await browser.newPage();
+  // The server sends its first browser a reload for the content synced at start: let that happen before testing.
+  await page.goto(`${server.origin}/`);
+  await page.waitForTimeout(2_000);
   page.on('load', () => loads++);
 });
 
 afterAll(async () => {
+  if (process.env['DEV_ERRORS_LOG']) console.log(server?.output()); // what the server printed, to debug a failure
   await browser?.close();
   await server?.close();
   rmSync(join(ROOT, site), { recursive: true, force: true });
@@ -87,5 +91,10 @@ describe('npm run dev shows content problems in the browser', () => {
     expect(await page.locator('aside.dev-problems .dev-problems-file').allTextContents()).toEqual([broken]);
     unlinkSync(join(ROOT, broken));
     await banner.waitFor({ state: 'detached', ...SETTLE });
+    // With no problem left, pages still read the problems collection, and Astro must not warn that it is empty.
+    await page.goto(`${server!.origin}/editions/3/`);
+    save(edition3, good);
+    await page.locator('h1', { hasText: 'AI Platforms — Edition 3' }).waitFor(SETTLE);
+    expect(server!.output()).not.toContain('does not exist or is empty');
   });
 });
