@@ -3,15 +3,13 @@
  * file's problems go in `npm run dev`. Only called when
  * `import.meta.env.DEV`; a build never reads it (and it is empty there).
  */
-import { getCollection } from 'astro:content';
+import { getEntry } from 'astro:content';
 import { problemPlaces, type ProblemPlaces } from '../loader/file-problems.ts';
+import { DEV_PROBLEMS_ID } from '../schemas/file-problems.ts';
 import { getEditions } from './collection.ts';
 
 /** The files with errors, split between problems pages (by edition number) and the banner. */
 export async function devProblems(): Promise<ProblemPlaces> {
-  const [entries, editions] = await Promise.all([getCollection('problems'), getEditions()]);
-  return problemPlaces(
-    entries.map((entry) => entry.data),
-    new Set(editions.map((edition) => edition.number)),
-  );
+  const [entry, editions] = await Promise.all([getEntry('problems', DEV_PROBLEMS_ID), getEditions()]);
+  return problemPlaces(entry?.data.files ?? [], new Set(editions.map((edition) => edition.number)));
 }

@@ -4,7 +4,7 @@
  * `npm run dev`. In a build it is always empty (a build stops on any error).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { fileProblemsSchema, type FileProblems } from '../schemas/file-problems.ts';
+import { DEV_PROBLEMS_ID, devProblemsSchema, type FileProblems } from '../schemas/file-problems.ts';
 
 /**
  * Hands the editions loader's latest problems to the problems loader. Both
@@ -35,18 +35,18 @@ export class ProblemChannel {
   }
 }
 
-/** The `problems` collection's loader: entries keyed by file, filled from `channel` in `dev`, empty in a build. */
+/**
+ * The `problems` collection's loader: in `dev`, one entry (`DEV_PROBLEMS_ID`)
+ * holding every file with an error, from `channel`; in a build, empty.
+ */
 export function problemsLoader(channel: ProblemChannel): Loader {
   return {
     name: 'newsletter-problems',
-    schema: fileProblemsSchema,
+    schema: devProblemsSchema,
     async load(context: LoaderContext) {
       context.store.clear();
       if (context.watcher === undefined) return; // a build: never anything here
-      const fill = (entries: FileProblems[]) => {
-        context.store.clear();
-        for (const entry of entries) context.store.set({ id: entry.file, data: entry });
-      };
+      const fill = (files: FileProblems[]) => context.store.set({ id: DEV_PROBLEMS_ID, data: { files } });
       fill(await channel.latest());
       channel.listen(fill);
     },

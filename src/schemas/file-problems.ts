@@ -1,6 +1,6 @@
 /**
- * The entries of the dev-only `problems` collection: one per file with an
- * error, so `npm run dev` can show an author the problems in the browser.
+ * The dev-only `problems` collection's data: every file with an error, so
+ * `npm run dev` can show an author the problems in the browser.
  */
 import { z } from 'astro/zod';
 
@@ -22,3 +22,13 @@ export const fileProblemsSchema = z.object({
 
 /** A file with at least one error, and all its problems. */
 export type FileProblems = z.infer<typeof fileProblemsSchema>;
+
+/**
+ * The collection's one entry: every file with an error, in one entry so the
+ * collection is never empty in `dev` (Astro warns on every page that reads
+ * an empty collection) and is replaced in one step.
+ */
+export const devProblemsSchema = z.object({ files: z.array(fileProblemsSchema) });
+
+/** The id of the `problems` collection's one entry. */
+export const DEV_PROBLEMS_ID = 'files';
