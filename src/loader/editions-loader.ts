@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { editionModelSchema, type Edition } from '../schemas/edition-model.ts';
+import { fileProblems } from './file-problems.ts';
+import { afterQuiet, latestOnly } from './latest-only.ts';
 import { hasErrors } from '../diagnostics/problem.ts';
 import { formatProblem } from '../diagnostics/format.ts';
 import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/environment.ts';
 import { getSite } from '../site/settings.ts';
 import { AstroError } from 'astro/errors';
 import type { Problem } from '../diagnostics/problem.ts';
-import { editionModelSchema, type Edition } from '../schemas/edition-model.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
+import type { ProblemChannel } from './problems-loader.ts';
 
 /** A content mistake that stops a production build: the problem lines, and a hint of what to do. */
 export class ContentError extends AstroError {
@@ -33,8 +36,9 @@ export function editionsDir(): string {
  * The `editions` collection's loader. It runs what the checker runs
  * (`loadContent`: every edition and the topics file), so the collection
  * holds exactly the editions the checker accepts. In `dev` a mistake is
- * logged and the server keeps serving the other editions; in a build it
- * stops the build.
+ * logged and the server keeps serving the other editions (and `problems`
+ * hands the files with errors to the dev-only `problems` collection); in a
+ * build it stops the build.
  */
 export function editionLoader(
   options: {
@@ -43,6 +47,8 @@ export function editionLoader(
     publish?: (editions: readonly Edition[], dev: boolean) => Edition[];
     /** Runs after a production load with the editions held (their images and emails); its problems stop the build. */
     prepare?: (editions: readonly Edition[]) => Promise<Problem[]>;
+    /** In `dev`, where the files with errors go, for pages to show them. */
+    problems?: ProblemChannel;
   } = {},
 ): Loader {
   const dir = options.dir ?? editionsDir();
@@ -54,7 +60,7 @@ export function editionLoader(
       const environment = environmentProblems(process.env, { root });
       if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
-      const sync = async () => {
+      const sync = latestOnly(async () => {
         const site = getSite();
         const result = await loadContent({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
         const lines = result.problems.map(formatProblem);
@@ -65,18 +71,19 @@ export function editionLoader(
         for (const edition of visible) {
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
+        if (dev) options.problems?.publish(fileProblems(root, result.problems));
         if (!dev && options.prepare) {
           const failed = await options.prepare(visible);
           if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
         }
-      };
+      });
       await sync();
       const folder = join(root, dir);
       const topicsFile = join(root, topicsFileFor(dir));
       context.watcher?.add([folder, topicsFile]);
+      const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 100);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(folder) || path === topicsFile)
-          sync().catch((error: unknown) => context.logger.error(String(error)));
+        if (path.startsWith(folder) || path === topicsFile) resync();
       });
     },
   };
