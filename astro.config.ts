@@ -1,7 +1,8 @@
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pageCache from './src/integrations/page-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import sitemap from './src/integrations/sitemap.ts';
 import { getSiteOrExit } from './src/site/settings.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
@@ -14,8 +15,10 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // Every built page but the 404; drafts and scheduled editions are never built, so never listed.
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex(), securityHeaders()],
+  // In this order at the end of a build: cached edition pages back in place, then the sitemap
+  // (every page but the 404; drafts and scheduled editions are never built, so never listed),
+  // the search index and the security headers read the whole output.
+  integrations: [pageCache(), sitemap(), searchIndex(), securityHeaders()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,0 +1,36 @@
+/**
+ * The second half of the page cache (`src/render/page-cache.ts`): once Astro
+ * has rendered the edition pages whose key was new, keep them, and write
+ * every other edition page from the cache, before the sitemap and the
+ * search index read the output.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { restorePage, storePage, takePlan } from '../render/page-cache.ts';
+
+/** Keeps new edition pages and writes cached ones at the end of `astro build`. */
+export default function pageCache(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'newsletter-page-cache',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const plan = takePlan(root);
+        let restored = 0;
+        for (const page of plan) {
+          const file = join(out, 'editions', String(page.number), 'index.html');
+          if (!page.cached) storePage(root, page.key, file);
+          else if (restorePage(root, page.key, file)) restored++;
+          else throw new Error(`page cache: the cached page of edition ${page.number} is gone; build again`);
+        }
+        if (plan.length)
+          logger.info(`${plan.length - restored} edition pages rendered, ${restored} from the page cache`);
+      },
+    },
+  };
+}
