@@ -17,6 +17,7 @@ import {
   appendFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -24,7 +25,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { allFiles } from '../tests/support/html.ts';
@@ -42,6 +43,7 @@ const runs = Number(values.runs);
 /** One `npm run build` of the corpus: wall seconds and peak resident memory (MiB) from /usr/bin/time. */
 function build(n: number): { seconds: number; peakMiB: number } {
   const timeFile = join(ROOT, 'bench/.out/time.txt');
+  mkdirSync(dirname(timeFile), { recursive: true });
   execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, 'scripts/build.ts'], {
     cwd: ROOT,
     stdio: 'ignore',

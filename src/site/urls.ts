@@ -29,7 +29,7 @@ export function createPaths(base: string) {
     feed: (format: 'rss' | 'atom' | 'json') => withBase(format === 'json' ? '/feed.json' : `/${format}.xml`),
     /** `/#subscribe`: the sign-up form and feed links on the home page. */
     subscribe: () => withBase(`/#${PAGE_IDS.subscribe}`),
-    /** The sitemap index @astrojs/sitemap writes. */
+    /** The sitemap index (`src/integrations/sitemap.ts` writes it). */
     sitemap: () => withBase('/sitemap-index.xml'),
     /** The link-preview image: an edition's own, or the site's. */
     socialImage: (number?: number) => withBase(number === undefined ? '/social.png' : `/editions/${number}/social.png`),

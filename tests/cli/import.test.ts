@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writePelicanArchive } from '../support/pelican.ts';
 import { parseSourceDate } from '../../scripts/import/dates.ts';
 import { shiftHeadings, takeTitle } from '../../scripts/import/normalise.ts';
 import { numberInName, numberInTitle } from '../../scripts/import/numbering.ts';
@@ -215,41 +216,7 @@ describe('a Pelican archive of 300 editions', () => {
     rmSync(join(ROOT, base), { recursive: true, force: true });
     mkdirSync(join(ROOT, base, 'source'), { recursive: true });
     const N = 300;
-    for (let i = 1; i <= N; i++) {
-      const day = new Date(Date.UTC(2019, 0, 6 + 7 * (i - 1))).toISOString().slice(0, 10);
-      writeFileSync(
-        join(ROOT, base, 'source', `week-${i}.md`),
-        [
-          `Title: Week ${i} in inference`,
-          `Date: ${day} 09:00`,
-          `Number: ${i}`,
-          `Tags: weekly, inference`,
-          `Summary: What happened in week ${i}.`,
-          '',
-          `Week ${i}: three stories and one [thread](https://news.ycombinator.com/item?id=${40000000 + i}).`,
-          '',
-          '# Models',
-          '',
-          `A new model, [announced here](https://example.org/models/${i}).`,
-          '',
-          '## Numbers',
-          '',
-          '> It is faster than last week.',
-          '',
-          '# Tools',
-          '',
-          '```sh',
-          '# build it',
-          `make release VERSION=${i}`,
-          '```',
-          '',
-          '# Threads',
-          '',
-          `- [discussion](https://news.ycombinator.com/item?id=${40000000 + i})`,
-          '',
-        ].join('\n'),
-      );
-    }
+    writePelicanArchive(join(ROOT, base, 'source'), N);
     const started = performance.now();
     const { code, stdout } = await node(['scripts/import.ts', `${base}/source`, '--out', `${base}/editions`]);
     const seconds = (performance.now() - started) / 1000;
