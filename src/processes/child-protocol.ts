@@ -71,7 +71,7 @@ export interface ShareOutcome<R> {
 export function runShare<J, C, R>(
   script: string | URL,
   share: Share<J, C>,
-  options: { budgetMs?: number } = {},
+  options: { budgetMs?: number; execArgv?: string[] } = {},
 ): Promise<ShareOutcome<R>> {
   return new Promise((resolve) => {
     const outcome: ShareOutcome<R> = { results: new Map(), failed: new Map() };
@@ -90,7 +90,11 @@ export function runShare<J, C, R>(
     const path = script instanceof URL ? fileURLToPath(script) : fileURLToPath(new URL(script, import.meta.url));
     let child;
     try {
-      child = fork(path, { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child = fork(path, {
+        serialization: 'advanced',
+        execArgv: options.execArgv ?? [],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
     } catch (error) {
       finish(`it could not start: ${errorMessage(error)}`);
       return;
