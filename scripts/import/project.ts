@@ -7,7 +7,7 @@
 /** Dates as the edition format has them: checking one, and writing an instant in the site's time zone. */
 export { toZonedIso, dateProblem, isDateOnly } from '../../src/rules/dates.ts';
 /** Problem lines (`file:line  field: message`), worded and ordered as everywhere else. */
-export { sortProblems, hasErrors, type Problem } from '../../src/diagnostics/problem.ts';
+export { problem, sortProblems, hasErrors, type Problem } from '../../src/diagnostics/problem.ts';
 /** The checker's own summary line ("0 errors, 1 warning in 3 editions"). */
 export { formatProblem, summaryLine } from '../../src/diagnostics/format.ts';
 /** The site's validated settings (time zone, language), or a clean exit naming the bad setting. */

@@ -44,16 +44,8 @@ export interface ReadResult {
   skipped: { file: string; reason: string }[];
 }
 
-/** A problem line for a source file. */
-export function problem(
-  file: string,
-  line: number | undefined,
-  field: string,
-  message: string,
-  severity: Problem['severity'] = 'error',
-): Problem {
-  return { file, line, field, message, severity };
-}
+/** A problem line for a source file: the diagnostics module's own constructor. */
+export { problem } from './project.ts';
 
 /** Tags written as a list, or as one string separated by commas (or, with `spaces`, by spaces when there is no comma). */
 export function tagList(value: unknown, spaces = false): string[] {
