@@ -91,7 +91,8 @@ const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).siz
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
-for (const n of sizes) {
+/** Benchmarks one corpus size and appends its row. */
+async function benchmark(n: number): Promise<void> {
   const corpus = join(ROOT, `bench/.corpus/${n}/editions`);
   writeCorpus(corpus, n);
   const peer = preparePeer();
@@ -155,4 +156,12 @@ for (const n of sizes) {
   ];
   console.log(row.join(' | '));
   appendFileSync(join(ROOT, 'bench/RESULTS.md'), `| ${row.join(' | ')} |\n`);
+}
+
+try {
+  for (const n of sizes) await benchmark(n);
+} catch (error) {
+  // A build that fails here prints its own lines above; this says which step stopped, without a stack trace.
+  console.error(`bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exitCode = 1;
 }
