@@ -26,7 +26,7 @@ const TOPICS = [
 const PEOPLE = ['wrs', 'mkw', 'Lapra', 'zozbot234', 'OJFord', 'maccard', 'phromo', 'K0balt'];
 
 /** A small seeded generator (mulberry32): the same corpus on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

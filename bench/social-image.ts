@@ -5,11 +5,11 @@
  * prints the first image's time and the medians of the next N.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { DEFAULT_COLOURS } from '../src/schemas/identity.ts';
 import { encodePng } from '../src/render/png.ts';
 import { socialImagePng, socialImageSvg, svgToPng } from '../src/render/social-image.ts';
 import type { Edition } from '../src/schemas/edition-model.ts';
-import type { SiteSettings } from '../src/schemas/site.ts';
+import { random } from './generate.ts';
+import { TEST_SITE as SITE } from '../tests/support/site.ts';
 
 const WORDS =
   'model inference platform latency token cache memory quantization throughput serving cluster vendor open weights benchmark context window agent'.split(
@@ -18,16 +18,6 @@ const WORDS =
 // Common Han characters, so titles reach many of the font's subsets.
 const HAN =
   '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坏兴切';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function title(rnd: () => number, script: 'latin' | 'cjk'): string {
   if (script === 'cjk') return Array.from({ length: 22 }, () => HAN[Math.floor(rnd() * HAN.length)]).join('');
@@ -61,19 +51,6 @@ export function syntheticEdition(n: number, script: 'latin' | 'cjk'): Edition {
     threads: [],
   };
 }
-
-const SITE: SiteSettings = {
-  ...DEFAULT_COLOURS,
-  name: 'AI Platforms',
-  description: 'A dated digest of what practitioners are saying about AI platforms.',
-  site: 'https://example.org',
-  base: '/',
-  lang: 'en-US',
-  timeZone: 'America/New_York',
-  publisher: 'AI Platforms',
-  recentEditions: 10,
-  feedItems: 20,
-};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mode = (process.argv[2] ?? 'latin') as 'latin' | 'cjk' | 'mixed';

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { problem, type Problem } from './project.ts';
 
 /** Folders no archive keeps its posts in: tool output, dependencies, version control. */
 const SKIP_DIRS = new Set(['node_modules', '_site', 'public', 'output', 'dist']);
@@ -39,6 +40,24 @@ export function readText(file: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * An export's main file (Ghost's JSON, Substack's posts.csv): its path as
+ * problem lines name it, and its text, or the problem that it is missing or
+ * not UTF-8.
+ */
+export function readExportFile(
+  found: string | undefined,
+  expected: string,
+  missing: string,
+): { file: string; path: string; text: string } | { file: string; problem: Problem } {
+  const file = relative(process.cwd(), found ?? expected)
+    .split('\\')
+    .join('/');
+  const text = found ? readText(found) : null;
+  if (found && text !== null) return { file, path: found, text };
+  return { file, problem: problem(file, undefined, 'file', found ? 'not UTF-8 text' : missing) };
 }
 
 /** The name a file's edition is known by: its stem, or its folder's name for a Hugo bundle's `index.md`. */

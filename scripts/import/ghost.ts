@@ -4,8 +4,8 @@
  * note; a body is the post's `html`, else its `plaintext`.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { readText } from './files.ts';
+import { join } from 'node:path';
+import { readExportFile } from './files.ts';
 import { htmlToMarkdown } from './html.ts';
 import { dropRepeatedTitle } from './normalise.ts';
 import { problem, type ReadResult } from './types.ts';
@@ -39,22 +39,13 @@ const str = (value: unknown) => (typeof value === 'string' && value.trim() ? val
 /** Reads every post of a Ghost export. */
 export function readGhost(source: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
-  const path = ghostFile(source);
-  const file = relative(process.cwd(), path ?? source)
-    .split('\\')
-    .join('/');
-  const text = path ? readText(path) : null;
-  if (text === null) {
-    result.problems.push(
-      problem(
-        file,
-        undefined,
-        'file',
-        path ? 'not UTF-8 text' : 'no .json file; expected the JSON file of a Ghost export',
-      ),
-    );
+  const read = readExportFile(ghostFile(source), source, 'no .json file; expected the JSON file of a Ghost export');
+  const file = read.file;
+  if ('problem' in read) {
+    result.problems.push(read.problem);
     return result;
   }
+  const text = read.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -4,9 +4,9 @@
  * subtitle, podcast_url) and `posts/<post_id>.html` holding each body.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
-import { readText } from './files.ts';
+import { readExportFile, readText } from './files.ts';
 import { htmlToMarkdown } from './html.ts';
 import { dropRepeatedTitle } from './normalise.ts';
 import { problem, type ReadResult } from './types.ts';
@@ -24,22 +24,17 @@ export function substackCsv(source: string): string | undefined {
 /** Reads a Substack export: every row of `posts.csv` with its HTML body. */
 export function readSubstack(source: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
-  const csv = substackCsv(source);
-  const file = relative(process.cwd(), csv ?? join(source, 'posts.csv'))
-    .split('\\')
-    .join('/');
-  const text = csv ? readText(csv) : null;
-  if (text === null) {
-    result.problems.push(
-      problem(
-        file,
-        undefined,
-        'file',
-        csv ? 'not UTF-8 text' : 'not found; expected the posts.csv of a Substack export (unzip the export first)',
-      ),
-    );
+  const read = readExportFile(
+    substackCsv(source),
+    join(source, 'posts.csv'),
+    'not found; expected the posts.csv of a Substack export (unzip the export first)',
+  );
+  const file = read.file;
+  if ('problem' in read) {
+    result.problems.push(read.problem);
     return result;
   }
+  const text = read.text;
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
     rows = parse(text, { columns: true, info: true, skip_empty_lines: true, relax_column_count: true });
@@ -82,7 +77,7 @@ export function readSubstack(source: string): ReadResult {
       );
       continue;
     }
-    const htmlFile = join(dirname(csv!), 'posts', `${id}.html`);
+    const htmlFile = join(dirname(read.path), 'posts', `${id}.html`);
     const html = existsSync(htmlFile) ? readText(htmlFile) : null;
     if (html === null) {
       result.problems.push(

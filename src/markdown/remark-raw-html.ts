@@ -101,27 +101,24 @@ class RawHtmlRules {
 
   /** A `##` heading starts a story: nothing raw may still be open across it. */
   story(line: number | undefined): void {
-    for (const open of this.#open.splice(0)) {
-      if (open.dropped) continue;
-      report(
-        this.file,
-        open.line ? { line: open.line, column: 1 } : undefined,
-        'html',
-        `<${open.name}> is still open at the "##" heading on line ${line}; close it with </${open.name}> before the next story`,
-      );
-    }
+    this.#reportOpen(
+      (name) =>
+        `<${name}> is still open at the "##" heading on line ${line}; close it with </${name}> before the next story`,
+    );
   }
 
   /** The end of the file: whatever is still open is an error. */
   end(): void {
+    this.#reportOpen(
+      (name) => `<${name}> is never closed; expected </${name}> (an open element swallows everything after it)`,
+    );
+  }
+
+  /** Reports every element still open (but those refused when they opened) where it opened, and forgets them. */
+  #reportOpen(message: (name: string) => string): void {
     for (const open of this.#open.splice(0)) {
       if (open.dropped) continue;
-      report(
-        this.file,
-        open.line ? { line: open.line, column: 1 } : undefined,
-        'html',
-        `<${open.name}> is never closed; expected </${open.name}> (an open element swallows everything after it)`,
-      );
+      report(this.file, open.line ? { line: open.line, column: 1 } : undefined, 'html', message(open.name));
     }
   }
 

@@ -1,24 +1,11 @@
 /** The social image draws every script and emoji a title may use, as a valid 1200×630 PNG. */
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COLOURS } from '../../src/schemas/identity.ts';
 import { fontsFor } from '../../src/render/social-fonts.ts';
 import { socialImagePng, socialImageSvg } from '../../src/render/social-image.ts';
 import type { Edition } from '../../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../../src/schemas/site.ts';
-
-const SITE: SiteSettings = {
-  ...DEFAULT_COLOURS,
-  name: 'AI Platforms',
-  description: 'A dated digest of what practitioners are saying about AI platforms.',
-  site: 'https://example.org',
-  base: '/',
-  lang: 'en-US',
-  timeZone: 'America/New_York',
-  publisher: 'AI Platforms',
-  recentEditions: 10,
-  feedItems: 20,
-};
+import { TEST_SITE as SITE } from '../support/site.ts';
 
 function edition(titles: string[], headline: string | null = null): Edition {
   return {
