@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import editionFiles from './src/integrations/edition-files.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -15,10 +16,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // In this order at the end of a build: cached edition pages back in place, then the sitemap
+  // In this order at the end of a build: cached edition pages back in place, each edition's social
+  // image and emails written, then the sitemap
   // (every page but the 404; drafts and scheduled editions are never built, so never listed),
   // the search index and the security headers read the whole output.
-  integrations: [pageCache(), sitemap(), searchIndex(), securityHeaders()],
+  integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

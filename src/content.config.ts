@@ -3,7 +3,7 @@ import { editionLoader } from './loader/editions-loader.ts';
 import { ProblemChannel, problemsLoader } from './loader/problems-loader.ts';
 import { topicsLoader } from './loader/topics-loader.ts';
 import { buildNow, visibleEditions } from './model/editions.ts';
-import { prepareAllArtifacts } from './render/artifact-processes.ts';
+import { startEditionFiles } from './render/edition-files.ts';
 
 const problems = new ProblemChannel();
 
@@ -11,8 +11,9 @@ const problems = new ProblemChannel();
  * The newsletter's collections, wiring only: editions, read, validated and
  * rendered by our own loader (no Astro Markdown engine involved), of which a
  * production build keeps the published ones (no drafts, nothing scheduled)
- * and `dev` all, with each edition's social image and emails made by the
- * render layer once they are loaded; the topics of `topics.yaml`; and, in
+ * and `dev` all, with each edition's social image and emails started by the
+ * render layer once they are loaded (the edition-files integration writes
+ * them); the topics of `topics.yaml`; and, in
  * `npm run dev` only, the files with errors, filled by the same sync, so
  * pages can show them.
  */
@@ -20,7 +21,7 @@ export const collections = {
   editions: defineCollection({
     loader: editionLoader({
       publish: (editions, dev) => visibleEditions(editions, { production: !dev, now: buildNow() }),
-      prepare: prepareAllArtifacts,
+      prepare: startEditionFiles,
       problems,
     }),
   }),

@@ -17,7 +17,8 @@ export default function searchIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ includeCharacters: '_' });
         if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only edition pages: Pagefind would otherwise parse every email and listing page to skip it.
+        const added = await index.addDirectory({ path: site, glob: 'editions/*/index.html' });
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         await pagefind.close();
         const problems = [...added.errors, ...written.errors];

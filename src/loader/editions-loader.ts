@@ -9,7 +9,6 @@ import { formatProblem } from '../diagnostics/format.ts';
 import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/environment.ts';
 import { getSite } from '../site/settings.ts';
 import { AstroError } from 'astro/errors';
-import type { Problem } from '../diagnostics/problem.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
@@ -45,8 +44,8 @@ export function editionLoader(
     dir?: string;
     /** Which editions the collection holds (default: all); `dev` is true under `astro dev`. */
     publish?: (editions: readonly Edition[], dev: boolean) => Edition[];
-    /** Runs after a production load with the editions held (their images and emails); its problems stop the build. */
-    prepare?: (editions: readonly Edition[]) => Promise<Problem[]>;
+    /** Called after a production load with the editions held, to start making their images and emails. */
+    prepare?: (editions: readonly Edition[]) => void;
     /** In `dev`, where the files with errors go, for pages to show them. */
     problems?: ProblemChannel;
   } = {},
@@ -72,10 +71,7 @@ export function editionLoader(
           context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
         }
         if (dev) options.problems?.publish(fileProblems(root, result.problems));
-        if (!dev && options.prepare) {
-          const failed = await options.prepare(visible);
-          if (failed.length) throw new ContentError(failed.map(formatProblem), 'in the generated files');
-        }
+        if (!dev) options.prepare?.(visible);
       });
       await sync();
       const folder = join(root, dir);

@@ -43,7 +43,9 @@ export function groupByYear(editions: readonly Edition[], timeZone: string): { y
   const groups = new Map<number, Edition[]>();
   for (const e of editions) {
     const year = yearOf(e.date, timeZone);
-    groups.set(year, [...(groups.get(year) ?? []), e]);
+    const group = groups.get(year);
+    if (group) group.push(e);
+    else groups.set(year, [e]);
   }
   return [...groups].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, editions: list }));
 }

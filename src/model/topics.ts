@@ -43,7 +43,9 @@ export function buildTopics(editions: readonly Edition[], data: Readonly<Record<
           excerpt: section.excerpt,
           threads: sectionThreads(edition, section),
         };
-        bySlug.set(slug, [...(bySlug.get(slug) ?? []), entry]);
+        const entries = bySlug.get(slug);
+        if (entries) entries.push(entry);
+        else bySlug.set(slug, [entry]);
       }
     }
   }
@@ -57,13 +59,18 @@ export function buildTopics(editions: readonly Edition[], data: Readonly<Record<
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The section on the same topic in the nearest earlier edition, if any. */
+/** The section on the same topic in the nearest earlier edition, if any (entries are oldest first: a binary search). */
 export function previousOnTopic(topic: Topic, edition: Edition): TopicEntry | undefined {
-  return topic.entries
-    .filter(
-      (e) =>
-        Date.parse(e.edition.date) < Date.parse(edition.date) ||
-        (e.edition.date === edition.date && e.edition.number < edition.number),
-    )
-    .at(-1);
+  const time = Date.parse(edition.date);
+  const earlier = (e: TopicEntry) => {
+    const t = Date.parse(e.edition.date);
+    return t < time || (t === time && e.edition.number < edition.number);
+  };
+  let [low, high] = [0, topic.entries.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (earlier(topic.entries[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  return topic.entries[low - 1];
 }

@@ -11,11 +11,19 @@ import { sourceVersion } from '../cache/source-version.ts';
 export const ARTIFACTS_ENTRY = 'src/render/artifacts.ts';
 const versions = new Map<string, string>();
 
-/** Where an artifact made from `input` is cached: a hash of the input, the rendering code and packages. */
-function artifactPath(kind: string, input: unknown, root: string): string {
+/**
+ * Where an artifact of `kind` made from `input` is cached: a hash of the
+ * input, the rendering code and packages. `input` may be given as its JSON
+ * already, when several kinds are made from one input.
+ */
+export function artifactPath(kind: string, input: unknown, root = process.cwd(), json?: string): string {
   let artifactVersion = versions.get(root);
   if (artifactVersion === undefined) versions.set(root, (artifactVersion = sourceVersion(root, ARTIFACTS_ENTRY)));
-  const key = createHash('sha256').update(artifactVersion).update(kind).update(JSON.stringify(input)).digest('hex');
+  const key = createHash('sha256')
+    .update(artifactVersion)
+    .update(kind)
+    .update(json ?? JSON.stringify(input))
+    .digest('hex');
   return join(root, 'node_modules/.cache/newsletter/artifacts', `${kind}-${key}`);
 }
 

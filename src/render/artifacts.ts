@@ -9,7 +9,7 @@ import { getSite } from '../site/settings.ts';
 import { socialImagePng } from './social-image.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
-import { cachedBytes, cachedText } from './artifact-cache.ts';
+import { artifactPath, cachedBytes, cachedText } from './artifact-cache.ts';
 
 /** `/editions/<n>/social.png`. */
 export function editionSocialImage(edition: Edition): Promise<Uint8Array<ArrayBuffer>> {
@@ -27,6 +27,22 @@ export function editionEmailHtml(edition: Edition): Promise<string> {
 export function editionEmailText(edition: Edition): Promise<string> {
   const site = getSite();
   return cachedText('email.txt', { edition, site }, () => emailText(edition, site));
+}
+
+/** The names of an edition's files besides its page, in its folder `/editions/<n>/`. */
+export const ARTIFACT_NAMES = ['social.png', 'email.html', 'email.txt'] as const;
+
+/** One of an edition's files and where the artifact cache keeps it. */
+export interface ArtifactFile {
+  name: (typeof ARTIFACT_NAMES)[number];
+  entry: string;
+}
+
+/** Where the artifact cache keeps each of an edition's files (the same entries the functions above read and write). */
+export function editionArtifactFiles(edition: Edition, root = process.cwd()): ArtifactFile[] {
+  const input = { edition, site: getSite() };
+  const json = JSON.stringify(input);
+  return ARTIFACT_NAMES.map((name) => ({ name, entry: artifactPath(name, input, root, json) }));
 }
 
 const ARTIFACTS = [

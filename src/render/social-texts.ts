@@ -4,20 +4,9 @@
  * strings table, so a test can check the image has no English left.
  */
 import { sayFor } from '../i18n/say.ts';
+import { formatDate } from '../rules/dates.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** "March 22, 2026" in the site's time zone and language (as `formatDate` of `dates.ts`), with the formatter kept. */
-function formatDate(iso: string, timeZone: string, lang: string): string {
-  const key = `${timeZone} ${lang}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(iso));
-}
 
 /** Every text the image draws (before it is cut to fit), in the site's language. */
 export interface SocialTexts {

@@ -36,8 +36,17 @@ export function isDateOnly(value: string): boolean {
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** An `Intl.DateTimeFormat`, made once per language and options (making one costs far more than using it). */
+function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(lang, options)));
+  return format;
+}
+
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -80,14 +89,12 @@ export function toZonedIso(value: string, timeZone: string): string {
 
 /** "March 22, 2026" in the site's time zone and language. */
 export function formatDate(iso: string, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(lang, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
 }
 
 /** "12:14 PM" in the site's time zone and language, with ordinary spaces. */
 export function formatTime(iso: string, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' })
+  return dateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit' })
     .format(new Date(iso))
     .replace(/[\u202f\u00a0]/g, ' ');
 }
@@ -104,7 +111,7 @@ export function formatDateTime(iso: string, hasTime: boolean, timeZone: string, 
 
 /** The year of an instant in the site's time zone. */
 export function yearOf(iso: string, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(iso)));
+  return Number(dateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(iso)));
 }
 
 /** RFC 822 date for RSS, keeping the offset written in the ISO string: "Sun, 22 Mar 2026 12:14:00 -0400". */

@@ -3,7 +3,8 @@ import { editionPaths } from '../../../model/collection.ts';
 import { editionEmailHtml } from '../../../render/artifacts.ts';
 import type { Edition } from '../../../schemas/edition-model.ts';
 
-export const getStaticPaths = editionPaths satisfies GetStaticPaths;
+// A build writes these files from the edition-files integration (`src/render/edition-files.ts`); dev serves them here.
+export const getStaticPaths = (() => (import.meta.env.DEV ? editionPaths() : [])) satisfies GetStaticPaths;
 
 /** `/editions/<n>/email.html`: the edition as an HTML email. */
 export const GET: APIRoute = async ({ props }) =>
