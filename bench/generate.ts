@@ -106,6 +106,7 @@ export function writeCorpus(folder: string, count: number): void {
   }
 }
 
-function syntheticEditionDate(n: number): string {
+/** The date of synthetic edition `n`: one a day from 2020-01-01. */
+export function syntheticEditionDate(n: number): string {
   return new Date(Date.UTC(2020, 0, 1) + (n - 1) * 86_400_000).toISOString().slice(0, 10);
 }

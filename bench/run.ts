@@ -2,8 +2,10 @@
  * `npm run bench`: builds the full site (pages, feeds, topics, emails,
  * images, search index — everything `npm run build` does) over N synthetic
  * editions and reports, per N: cold build, rebuild with no change, rebuild
- * after editing one edition (medians of the runs), peak memory, pages per
- * second, `dist/` size, an edition page's bytes raw and gzipped, and the
+ * after editing one edition (medians of the runs), peak memory (the largest
+ * process, and all the build's processes together), `npm run dev`'s first
+ * page (with the caches a build leaves, and with none) and how soon a saved
+ * edit shows in the browser, pages per second, `dist/` size, an edition page's bytes raw and gzipped, and the
  * search index size and bytes a first query downloads. The minimal Eleventy
  * site of `../shared/bench-peers/eleventy/` builds the same editions in the
  * same run, alternately with ours, and the row gives the ratio. Appends a
@@ -12,12 +14,11 @@
  *   npm run bench                      # N = 100, 1000, 3000; 3 runs each
  *   npm run bench -- 1000 --runs 1     # one size, one run
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -25,11 +26,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { allFiles } from '../tests/support/html.ts';
-import { writeCorpus } from './generate.ts';
+import { measureDev, type DevTimes } from './dev.ts';
+import { syntheticEditionDate, writeCorpus } from './generate.ts';
 import { firstQueryBytes } from './search-bytes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -40,11 +42,33 @@ const { values, positionals } = parseArgs({
 const sizes = positionals.length ? positionals.map(Number) : [100, 1000, 3000];
 const runs = Number(values.runs);
 
-/** One `npm run build` of the corpus: wall seconds and peak resident memory (MiB) from /usr/bin/time. */
-function build(n: number): { seconds: number; peakMiB: number } {
-  const timeFile = join(ROOT, 'bench/.out/time.txt');
-  mkdirSync(dirname(timeFile), { recursive: true });
-  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, process.execPath, 'scripts/build.ts'], {
+/** Resident memory (MiB) of `pid` and every process under it, from `/proc`: the largest one and the sum. */
+function treeMemory(pid: number): { largest: number; sum: number } {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      parent.set(Number(name), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  const inTree = (p: number): boolean => p === pid || (parent.has(p) && p > 1 && inTree(parent.get(p)!));
+  const sizes = [...rss].filter(([p]) => inTree(p)).map(([, mib]) => mib);
+  return { largest: Math.max(0, ...sizes), sum: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * One `npm run build` of the corpus: wall seconds, and peak resident memory
+ * (MiB) of the largest process and of all its processes together, sampled
+ * every 100 ms.
+ */
+async function build(n: number): Promise<{ seconds: number; peakMiB: number; peakSumMiB: number }> {
+  const start = performance.now();
+  const child = spawn(process.execPath, ['scripts/build.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
@@ -54,8 +78,16 @@ function build(n: number): { seconds: number; peakMiB: number } {
       BUILD_DATE: '2030-01-01T00:00:00Z',
     },
   });
-  const [seconds, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
-  return { seconds: seconds!, peakMiB: kb! / 1024 };
+  let peakMiB = 0;
+  let peakSumMiB = 0;
+  const sampler = setInterval(() => {
+    const { largest, sum } = treeMemory(child.pid!);
+    [peakMiB, peakSumMiB] = [Math.max(peakMiB, largest), Math.max(peakSumMiB, sum)];
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`the build of ${n} editions failed (exit ${code}); run it alone to see why`);
+  return { seconds: (performance.now() - start) / 1000, peakMiB, peakSumMiB };
 }
 
 const PEER_SOURCE = join(ROOT, '../shared/bench-peers/eleventy');
@@ -100,7 +132,11 @@ async function benchmark(n: number): Promise<void> {
   const cold: number[] = [];
   const noChange: number[] = [];
   const oneEdit: number[] = [];
+  const devCold: DevTimes[] = [];
+  const devWarm: DevTimes[] = [];
   let peak = 0;
+  let peakSum = 0;
+  const newestFile = join(corpus, `${syntheticEditionDate(n)}-edition-${n}.md`);
   for (let run = 0; run < runs; run++) {
     rmSync(join(ROOT, 'node_modules/.cache/newsletter'), { recursive: true, force: true });
     rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
@@ -117,11 +153,22 @@ async function benchmark(n: number): Promise<void> {
       ],
     ] as const) {
       before();
-      const result = build(n);
+      const result = await build(n);
       list.push(result.seconds);
       peak = Math.max(peak, result.peakMiB);
-      console.log(`N=${n} run ${run + 1}: ${result.seconds.toFixed(1)} s, ${result.peakMiB.toFixed(0)} MiB`);
+      peakSum = Math.max(peakSum, result.peakSumMiB);
+      const memory = `largest process ${result.peakMiB.toFixed(0)} MiB, all ${result.peakSumMiB.toFixed(0)} MiB`;
+      console.log(`N=${n} run ${run + 1}: ${result.seconds.toFixed(1)} s, ${memory}`);
     }
+    // `npm run dev` as the build left the caches, then as a fresh checkout meets it.
+    devWarm.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
+    rmSync(join(ROOT, 'node_modules/.cache/newsletter'), { recursive: true, force: true });
+    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+    devCold.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
+    const dev = (t: DevTimes) => `first page ${t.firstPage.toFixed(1)} s, edit visible ${t.editVisible.toFixed(2)} s`;
+    console.log(
+      `N=${n} run ${run + 1}: dev, warm caches: ${dev(devWarm.at(-1)!)}; cold caches: ${dev(devCold.at(-1)!)}`,
+    );
     // The peer between our runs, so both see the same machine.
     if (peer) {
       peerTimes.push(peerBuild(peer, n));
@@ -146,7 +193,9 @@ async function benchmark(n: number): Promise<void> {
     peerMedian === null ? 'n/a' : `${peerMedian.toFixed(1)} (${(c / peerMedian).toFixed(1)}×)`,
     `${median(noChange).toFixed(1)} (${Math.round((median(noChange) / c) * 100)}%)`,
     `${median(oneEdit).toFixed(1)} (${Math.round((median(oneEdit) / c) * 100)}%)`,
-    `${peak.toFixed(0)} MiB`,
+    `${peak.toFixed(0)} / ${peakSum.toFixed(0)} MiB`,
+    `${median(devWarm.map((t) => t.firstPage)).toFixed(1)} / ${median(devCold.map((t) => t.firstPage)).toFixed(1)}`,
+    `${median([...devWarm, ...devCold].map((t) => t.editVisible)).toFixed(2)}`,
     (pages / c).toFixed(0),
     `${(size(files) / 2 ** 20).toFixed(0)} MiB`,
     `${kib(page.length)} / ${kib(pageGz)}`,

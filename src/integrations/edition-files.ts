@@ -17,7 +17,7 @@ export default function editionFiles(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { written, problems } = await writeEditionFiles(fileURLToPath(dir));
         if (problems.length) throw new ContentError(problems.map(formatProblem), 'in the generated files');
-        if (written) logger.info(`social image and emails of ${written} editions written`);
+        if (written) logger.info(`social image and emails of ${written} edition${written === 1 ? '' : 's'} written`);
       },
     },
   };

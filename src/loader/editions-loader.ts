@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { editionModelSchema, type Edition } from '../schemas/edition-model.ts';
+import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
+import { storedEdition } from './edition-bodies.ts';
 import { fileProblems } from './file-problems.ts';
 import { afterQuiet, latestOnly } from './latest-only.ts';
 import { hasErrors } from '../diagnostics/problem.ts';
@@ -53,7 +54,7 @@ export function editionLoader(
   const dir = options.dir ?? editionsDir();
   return {
     name: 'newsletter-editions',
-    schema: editionModelSchema,
+    schema: storedEditionSchema,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
       const environment = environmentProblems(process.env, { root });
@@ -68,7 +69,7 @@ export function editionLoader(
         context.store.clear();
         const visible = options.publish ? options.publish(result.editions, dev) : result.editions;
         for (const edition of visible) {
-          context.store.set({ id: String(edition.number), data: edition, filePath: edition.file });
+          context.store.set({ id: String(edition.number), data: storedEdition(edition), filePath: edition.file });
         }
         if (dev) options.problems?.publish(fileProblems(root, result.problems));
         if (!dev) options.prepare?.(visible);

@@ -11,6 +11,8 @@ import { editionsDirFrom } from '../site/environment.ts';
 import { topicSchema } from '../schemas/topic.ts';
 import { loadTopics, topicsFileFor } from './load-topics.ts';
 
+const EMPTY = '(none)';
+
 /** Loads `topics.yaml` (beside the editions folder, or `options.dir`'s) into the collection; reloads it in `dev`. */
 export function topicsLoader(options: { dir?: string } = {}): Loader {
   return {
@@ -23,6 +25,13 @@ export function topicsLoader(options: { dir?: string } = {}): Loader {
         const { topics } = loadTopics(root, file);
         context.store.clear();
         for (const [slug, data] of Object.entries(topics)) context.store.set({ id: slug, data });
+        if (Object.keys(topics).length === 0) {
+          // No topics.yaml (or an empty one) is a site without topic descriptions, not a mistake: an entry
+          // set and deleted leaves the collection there but empty, so pages read no topics and Astro
+          // does not warn on every build that the collection "does not exist or is empty".
+          context.store.set({ id: EMPTY, data: {} });
+          context.store.delete(EMPTY);
+        }
       };
       sync();
       context.watcher?.add(join(root, file));

@@ -1,12 +1,13 @@
 /** The one door from pages to the collections: editions and topics as the model has them. */
 import { getCollection } from 'astro:content';
+import { withBody } from '../loader/edition-bodies.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { newestFirst } from './editions.ts';
 import { buildTopics, type Topic } from './topics.ts';
 
 /** Every edition this build shows (the loader already left out drafts and scheduled ones in production), newest first. */
 export async function getEditions(): Promise<Edition[]> {
-  return newestFirst((await getCollection('editions')).map((entry) => entry.data));
+  return newestFirst((await getCollection('editions')).map((entry) => withBody(entry.data)));
 }
 
 /** `getStaticPaths` for a file per edition under `/editions/<n>/`: the edition as a prop. */

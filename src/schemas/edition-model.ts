@@ -69,3 +69,13 @@ export type Edition = z.output<typeof editionModelSchema>;
 export type Section = z.output<typeof sectionModelSchema>;
 /** One discussion thread of an edition. */
 export type Thread = z.output<typeof threadModelSchema>;
+
+/**
+ * An edition as the `editions` collection stores it: without the HTML of its
+ * intro and sections (left empty), which stay in the memory of the process
+ * that loaded them under `body`, a hash of that HTML (see
+ * `src/loader/edition-bodies.ts`). The data store Astro bundles into the
+ * build and rewrites on every save in `dev` stays small.
+ */
+export const storedEditionSchema = editionModelSchema.extend({ body: z.string() });
+export type StoredEdition = z.output<typeof storedEditionSchema>;

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT, ROOT } from '../build/sites.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startDevServer, type DevServer } from './dev-server.ts';
+import { startDevServer, type DevServer } from '../support/dev-server.ts';
 
 const site = `tests/.output/dev-errors-${process.pid}`;
 const editions = `${site}/editions`;

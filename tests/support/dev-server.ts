@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from '../build/sites.ts';
+const ROOT = join(import.meta.dirname, '../..');
 
 /** A running dev server. */
 export interface DevServer {
