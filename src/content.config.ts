@@ -3,7 +3,7 @@ import { editionLoader } from './loader/editions-loader.ts';
 import { ProblemChannel, problemsLoader } from './loader/problems-loader.ts';
 import { topicsLoader } from './loader/topics-loader.ts';
 import { buildNow, visibleEditions } from './model/editions.ts';
-import { startEditionFiles } from './render/edition-files.ts';
+import { startEditionFiles } from './render/artifact-processes.ts';
 
 const problems = new ProblemChannel();
 

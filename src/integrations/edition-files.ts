@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../diagnostics/format.ts';
-import { ContentError } from '../loader/editions-loader.ts';
+import { ContentError } from '../loader/content-error.ts';
 import { writeEditionFiles } from '../render/edition-files.ts';
 
 export default function editionFiles(): AstroIntegration {
@@ -16,7 +16,10 @@ export default function editionFiles(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const { written, problems } = await writeEditionFiles(fileURLToPath(dir));
-        if (problems.length) throw new ContentError(problems.map(formatProblem), 'in the generated files');
+        if (problems.length) {
+          const hint = 'Each line names the edition and the file that could not be made; the edition itself is valid.';
+          throw new ContentError(problems.map(formatProblem), 'in the generated files', hint);
+        }
         if (written) logger.info(`social image and emails of ${written} edition${written === 1 ? '' : 's'} written`);
       },
     },

@@ -9,23 +9,10 @@ import { hasErrors } from '../diagnostics/problem.ts';
 import { formatProblem } from '../diagnostics/format.ts';
 import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/environment.ts';
 import { getSite } from '../site/settings.ts';
-import { AstroError } from 'astro/errors';
+import { ContentError } from './content-error.ts';
 import { loadContent } from './load-content.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
-
-/** A content mistake that stops a production build: the problem lines, and a hint of what to do. */
-export class ContentError extends AstroError {
-  override name = 'ContentError';
-  constructor(lines: string[], where = 'in content') {
-    super(
-      `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'} ${where}; nothing was built.`,
-      'Each line names the file, line and field; fix them and build again (`npm run check` lists them without building).',
-    );
-    // A content mistake is not a crash: Astro prints the message and the hint, no stack trace.
-    this.stack = '';
-  }
-}
 
 /** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
 export function editionsDir(): string {

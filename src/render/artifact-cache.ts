@@ -6,25 +6,29 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { readEntry, writeEntry } from '../cache/entries.ts';
 import { sourceVersion } from '../cache/source-version.ts';
+import type { Edition } from '../schemas/edition-model.ts';
+import { getSite } from '../site/settings.ts';
 
 /** The module whose imports decide how images and emails are made. */
 export const ARTIFACTS_ENTRY = 'src/render/artifacts.ts';
 const versions = new Map<string, string>();
 
-/**
- * Where an artifact of `kind` made from `input` is cached: a hash of the
- * input, the rendering code and packages. `input` may be given as its JSON
- * already, when several kinds are made from one input.
- */
-export function artifactPath(kind: string, input: unknown, root = process.cwd(), json?: string): string {
+/** The hash of what artifacts are made from: the input, the rendering code and packages. */
+function inputHash(input: unknown, root: string, json = JSON.stringify(input)): string {
   let artifactVersion = versions.get(root);
   if (artifactVersion === undefined) versions.set(root, (artifactVersion = sourceVersion(root, ARTIFACTS_ENTRY)));
-  const key = createHash('sha256')
-    .update(artifactVersion)
-    .update(kind)
-    .update(json ?? JSON.stringify(input))
-    .digest('hex');
+  return createHash('sha256').update(artifactVersion).update(json).digest('hex');
+}
+
+/** Where an artifact of `kind` made from an input of hash `hash` is cached. */
+function entryPath(kind: string, hash: string, root: string): string {
+  const key = createHash('sha256').update(kind).update(hash).digest('hex');
   return join(root, 'node_modules/.cache/newsletter/artifacts', `${kind}-${key}`);
+}
+
+/** Where an artifact of `kind` made from `input` is cached. */
+function artifactPath(kind: string, input: unknown, root = process.cwd()): string {
+  return entryPath(kind, inputHash(input, root), root);
 }
 
 async function cached<T extends string | Uint8Array>(file: string, make: () => Promise<T>): Promise<T | Buffer> {
@@ -56,10 +60,28 @@ export async function cachedBytes(
 export async function cachedText(
   kind: string,
   input: unknown,
-  make: () => string,
+  make: () => string | Promise<string>,
   root = process.cwd(),
 ): Promise<string> {
   const file = artifactPath(kind, input, root);
   const value = await cached(file, async () => make());
   return typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
+}
+
+/** The names of an edition's files besides its page, in its folder `/editions/<n>/`. */
+export const ARTIFACT_NAMES = ['social.png', 'email.html', 'email.txt'] as const;
+
+/** One of an edition's files and where the artifact cache keeps it. */
+export interface ArtifactFile {
+  name: (typeof ARTIFACT_NAMES)[number];
+  entry: string;
+}
+
+/**
+ * Where the artifact cache keeps each of an edition's files: the entries the
+ * functions of `artifacts.ts` read and write, found without loading them.
+ */
+export function editionArtifactFiles(edition: Edition, root = process.cwd()): ArtifactFile[] {
+  const hash = inputHash({ edition, site: getSite() }, root);
+  return ARTIFACT_NAMES.map((name) => ({ name, entry: entryPath(name, hash, root) }));
 }

@@ -1,9 +1,18 @@
-/** Making editions' social images and emails in child processes (see `src/processes/`). */
-import { BUG, type Problem } from '../diagnostics/problem.ts';
-import { runShare, type ShareOutcome } from '../processes/child-protocol.ts';
-import { settle, split } from '../processes/shares.ts';
+/**
+ * Making editions' social images and emails in child processes (see
+ * `src/processes/`), always: the build's own process never loads what draws
+ * them (satori, resvg, juice), and the children run beside Astro while it
+ * bundles and renders pages.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { readEntry } from '../cache/entries.ts';
+import type { Problem } from '../diagnostics/problem.ts';
+import { errorMessage, runShare, type ShareOutcome } from '../processes/child-protocol.ts';
+import { settle } from '../processes/shares.ts';
 import type { Edition } from '../schemas/edition-model.ts';
-import { prepareEditionArtifacts } from './artifacts.ts';
+import { editionArtifactFiles } from './artifact-cache.ts';
+import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
 
 /**
  * Most editions one process makes images for before a fresh one takes over.
@@ -13,30 +22,35 @@ import { prepareEditionArtifacts } from './artifacts.ts';
  * for about 0.3 s of start-up each.
  */
 const MAX_PER_PROCESS = 500;
+/** Below this many editions per process, a second process costs more than it saves. */
+const MIN_PER_PROCESS = 20;
 
 /**
  * Makes each edition's social image and emails in child processes, into the
- * artifact cache, so that Astro's page loop (one core) only reads them. Does
- * nothing when there are too few editions to be worth it: the pages then
- * make them as they go. Returns a problem for each file that could not be
- * made (`<file>  email.txt: could not be made: …`) and for an edition whose
- * process died; the editions a dead process did not reach are made here.
+ * artifact cache. Returns a problem for each file that could not be made
+ * (`<file>  email.txt: could not be made: …`) and for an edition whose
+ * process died; the editions a dead process did not reach are given to a
+ * fresh one.
  */
 export async function prepareArtifactsInParallel(
   editions: readonly Edition[],
-  options: { processes?: number; minJobsPerProcess?: number; worker?: URL } = {},
+  options: { processes?: number; worker?: URL } = {},
 ): Promise<Problem[]> {
-  const processes = split(editions, options).length;
+  if (editions.length === 0) return [];
+  const processes = Math.max(
+    1,
+    Math.min(options.processes ?? availableParallelism(), Math.floor(editions.length / MIN_PER_PROCESS)),
+  );
   const worker = options.worker ?? new URL('./artifact-worker.ts', import.meta.url);
-  const size = Math.min(MAX_PER_PROCESS, Math.ceil(editions.length / Math.max(processes, 1)));
-  const shares = processes
-    ? Array.from({ length: Math.ceil(editions.length / size) }, (_, i) => editions.slice(i * size, (i + 1) * size))
-    : [];
+  const size = Math.min(MAX_PER_PROCESS, Math.ceil(editions.length / processes));
+  const shares = Array.from({ length: Math.ceil(editions.length / size) }, (_, i) =>
+    editions.slice(i * size, (i + 1) * size),
+  );
   // `processes` at a time, each share in a fresh process.
   const outcomes: ShareOutcome<Problem[]>[] = [];
   let next = 0;
   await Promise.all(
-    Array.from({ length: processes }, async () => {
+    Array.from({ length: Math.min(processes, shares.length) }, async () => {
       for (let i = next++; i < shares.length; i = next++) {
         outcomes[i] = await runShare<Edition, null, Problem[]>(
           worker,
@@ -46,39 +60,52 @@ export async function prepareArtifactsInParallel(
       }
     }),
   );
-  const results = await Promise.all(
-    shares.flatMap((share, s) =>
-      settle<Edition, Problem[] | Promise<Problem[]>>(share, outcomes[s]!, {
-        fail: (edition, message) => [artifactProblem(edition.file, 'artifacts', `could not be made: ${message}`)],
-        crashed: (edition, how) => [
-          artifactProblem(
-            edition.file,
-            'artifacts',
-            `the process making this edition's social image and emails stopped (${how})`,
-          ),
-        ],
-        redo: (edition) => prepareEditionArtifacts(edition),
-      }),
-    ),
+  const results = shares.map((share, s) =>
+    settle<Edition, Problem[] | undefined>(share, outcomes[s]!, {
+      fail: (edition, message) => [artifactProblem(edition.file, 'artifacts', `could not be made: ${message}`)],
+      crashed: (edition, how) => [
+        artifactProblem(
+          edition.file,
+          'artifacts',
+          `the process making this edition's social image and emails stopped (${how})`,
+        ),
+      ],
+      // Not reached by a process that died: given to a fresh one below.
+      redo: () => undefined,
+    }),
   );
-  return results.flat();
-}
-
-/** A problem with one of an edition's generated files. */
-export function artifactProblem(file: string, field: string, message: string): Problem {
-  return { file, field, message: `${message}; ${BUG}`, severity: 'error' };
+  const left = shares.flatMap((share, s) => share.filter((_, i) => results[s]![i] === undefined));
+  // Processes that died before starting anything would die again.
+  const again =
+    left.length === editions.length
+      ? left.map((edition) => [artifactProblem(edition.file, 'artifacts', 'could not be made: no process could start')])
+      : await prepareArtifactsInParallel(left, options).then((problems) => [problems]);
+  return [...results.flat().filter((r) => r !== undefined), ...again].flat();
 }
 
 /**
- * Makes every edition's social image and emails before Astro renders pages:
- * on both cores when there are enough editions, else here, one by one. Either
- * way a file that cannot be made is a problem line, never a stack trace
- * from inside Astro's page loop.
+ * In a production build, once the editions are loaded: starts making the
+ * files of `editions` the artifact cache does not hold, and hands them over
+ * to the edition-files integration (`edition-files.ts`), which writes them
+ * all at the end. Returns at once.
  */
-export async function prepareAllArtifacts(editions: readonly Edition[]): Promise<Problem[]> {
-  const parallel = split(editions, {});
-  if (parallel.length) return prepareArtifactsInParallel(editions);
-  const problems: Problem[] = [];
-  for (const edition of editions) problems.push(...(await prepareEditionArtifacts(edition)));
-  return problems;
+export function startEditionFiles(editions: readonly Edition[], root = process.cwd()): void {
+  const planned = editions.map((edition) => ({ edition, files: editionArtifactFiles(edition, root) }));
+  const missing = planned.filter((p) => p.files.some((f) => !existsSync(f.entry))).map((p) => p.edition);
+  const made = prepareArtifactsInParallel(missing).catch((error: unknown) => [
+    artifactProblem(missing[0]?.file ?? '.', 'artifacts', `could not be made: ${errorMessage(error)}`),
+  ]);
+  handOverEditionFiles({
+    planned,
+    made,
+    // An entry damaged since it was checked: made again by a fresh process, into the cache.
+    make: async (name, edition) => {
+      const problems = await prepareArtifactsInParallel([edition], { processes: 1 });
+      const entry = editionArtifactFiles(edition, root).find((f) => f.name === name)!.entry;
+      const bytes = readEntry(entry);
+      if (problems.length) throw new Error('a fresh process could not make it either');
+      if (!bytes) throw new Error(`the artifact cache cannot be written (${entry})`);
+      return bytes;
+    },
+  });
 }

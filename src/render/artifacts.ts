@@ -1,48 +1,43 @@
 /**
  * The files made per edition besides its page — link-preview image, HTML and
- * text email — through the artifact cache, with one cache key each, whether
- * Astro's endpoints ask for them or the build prepares them in advance.
+ * text email — and the site's own image, through the artifact cache, with
+ * one cache key each, whether `dev`'s endpoints ask for them or the build's
+ * child processes make them in advance. Never loaded by the content loader:
+ * a module it loads late would find Astro's module loader gone.
  */
-import { emailHtml, emailText } from './email.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { getSite } from '../site/settings.ts';
-import { socialImagePng } from './social-image.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
-import { artifactPath, cachedBytes, cachedText } from './artifact-cache.ts';
+import { cachedBytes, cachedText } from './artifact-cache.ts';
+
+// What draws images and writes emails (satori, resvg, juice) is loaded on a cache miss only, so a
+// build whose files are all cached never loads it.
+const drawing = () => import('./social-image.ts');
+const mailing = () => import('./email.ts');
+
+/** `/social.png`: the site's own link-preview image, for pages that are not an edition. */
+export function siteSocialImage(): Promise<Uint8Array<ArrayBuffer>> {
+  const site = getSite();
+  return cachedBytes('site.png', { site }, async () => (await drawing()).socialImagePng(undefined, site));
+}
 
 /** `/editions/<n>/social.png`. */
 export function editionSocialImage(edition: Edition): Promise<Uint8Array<ArrayBuffer>> {
   const site = getSite();
-  return cachedBytes('social.png', { edition, site }, () => socialImagePng(edition, site));
+  return cachedBytes('social.png', { edition, site }, async () => (await drawing()).socialImagePng(edition, site));
 }
 
 /** `/editions/<n>/email.html`. */
 export function editionEmailHtml(edition: Edition): Promise<string> {
   const site = getSite();
-  return cachedText('email.html', { edition, site }, () => emailHtml(edition, site));
+  return cachedText('email.html', { edition, site }, async () => (await mailing()).emailHtml(edition, site));
 }
 
 /** `/editions/<n>/email.txt`. */
 export function editionEmailText(edition: Edition): Promise<string> {
   const site = getSite();
-  return cachedText('email.txt', { edition, site }, () => emailText(edition, site));
-}
-
-/** The names of an edition's files besides its page, in its folder `/editions/<n>/`. */
-export const ARTIFACT_NAMES = ['social.png', 'email.html', 'email.txt'] as const;
-
-/** One of an edition's files and where the artifact cache keeps it. */
-export interface ArtifactFile {
-  name: (typeof ARTIFACT_NAMES)[number];
-  entry: string;
-}
-
-/** Where the artifact cache keeps each of an edition's files (the same entries the functions above read and write). */
-export function editionArtifactFiles(edition: Edition, root = process.cwd()): ArtifactFile[] {
-  const input = { edition, site: getSite() };
-  const json = JSON.stringify(input);
-  return ARTIFACT_NAMES.map((name) => ({ name, entry: artifactPath(name, input, root, json) }));
+  return cachedText('email.txt', { edition, site }, async () => (await mailing()).emailText(edition, site));
 }
 
 const ARTIFACTS = [

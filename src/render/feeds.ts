@@ -1,4 +1,5 @@
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the same items. Every URL comes from `urls.ts`. */
+import { createHash } from 'node:crypto';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { rfc822 } from '../rules/dates.ts';
@@ -18,17 +19,27 @@ export interface FeedItem {
   published: string;
 }
 
+// The three feeds of a build share their items: the last ones made, by a hash of what they are made from.
+let last: { key: string; items: FeedItem[] } | undefined;
+
 /** The newest `site.feedItems` editions as feed items, newest first. */
 export function feedItems(editions: readonly Edition[], site: SiteSettings): FeedItem[] {
-  return newestFirst(editions)
-    .slice(0, site.feedItems)
-    .map((e) => ({
-      url: absolute(paths.edition(e.number)),
-      title: editionTitle(e, site.name, site.lang),
-      summary: e.description,
-      contentHtml: editionContentHtml(e, site),
-      published: e.date,
-    }));
+  const newest = newestFirst(editions).slice(0, site.feedItems);
+  const key = createHash('sha256')
+    .update(JSON.stringify([site, newest]))
+    .digest('hex');
+  if (last?.key !== key) last = { key, items: makeItems(newest, site) };
+  return last.items;
+}
+
+function makeItems(newest: readonly Edition[], site: SiteSettings): FeedItem[] {
+  return newest.map((e) => ({
+    url: absolute(paths.edition(e.number)),
+    title: editionTitle(e, site.name, site.lang),
+    summary: e.description,
+    contentHtml: editionContentHtml(e, site),
+    published: e.date,
+  }));
 }
 
 /** Text as XML character data: escaped, and without the characters XML forbids. */
