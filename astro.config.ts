@@ -1,9 +1,11 @@
 import { defineConfig } from 'astro/config';
+import devReload from './src/integrations/dev-reload.ts';
 import editionFiles from './src/integrations/edition-files.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import sitemap from './src/integrations/sitemap.ts';
+import { devWatchIgnored } from './src/site/dev-watch.ts';
 import { getSiteOrExit } from './src/site/settings.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
@@ -19,8 +21,12 @@ export default defineConfig({
   // In this order at the end of a build: cached edition pages back in place, each edition's social
   // image and emails written, then the sitemap
   // (every page but the 404; drafts and scheduled editions are never built, so never listed),
-  // the search index and the security headers read the whole output.
-  integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders()],
+  // the search index and the security headers read the whole output. `dev` reloads on each edit.
+  integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders(), devReload()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // `npm run dev` watches sources and editions, not what builds, tests and the benchmark write.
+    server: { watch: { ignored: devWatchIgnored(process.cwd()) } },
+  },
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
 import { storedEdition } from './edition-bodies.ts';
+import { publishLive } from './dev-live.ts';
 import { fileProblems } from './file-problems.ts';
 import { afterQuiet, latestOnly } from './latest-only.ts';
 import { hasErrors } from '../diagnostics/problem.ts';
@@ -58,14 +59,18 @@ export function editionLoader(
         for (const edition of visible) {
           context.store.set({ id: String(edition.number), data: storedEdition(edition), filePath: edition.file });
         }
-        if (dev) options.problems?.publish(fileProblems(root, result.problems));
+        if (dev) {
+          const problems = fileProblems(root, result.problems);
+          options.problems?.publish(problems);
+          publishLive({ editions: visible, problems });
+        }
         if (!dev) options.prepare?.(visible);
       });
       await sync();
       const folder = join(root, dir);
       const topicsFile = join(root, topicsFileFor(dir));
       context.watcher?.add([folder, topicsFile]);
-      const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 100);
+      const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 50);
       context.watcher?.on('all', (_event, path) => {
         if (path.startsWith(folder) || path === topicsFile) resync();
       });

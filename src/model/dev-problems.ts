@@ -4,6 +4,7 @@
  * `import.meta.env.DEV`; a build never reads it (and it is empty there).
  */
 import { getEntry } from 'astro:content';
+import { liveContent } from '../loader/dev-live.ts';
 import { problemPlaces, type ProblemPlaces } from '../loader/file-problems.ts';
 import { DEV_PROBLEMS_ID } from '../schemas/file-problems.ts';
 import { getEditions } from './collection.ts';
@@ -11,5 +12,6 @@ import { getEditions } from './collection.ts';
 /** The files with errors, split between problems pages (by edition number) and the banner. */
 export async function devProblems(): Promise<ProblemPlaces> {
   const [entry, editions] = await Promise.all([getEntry('problems', DEV_PROBLEMS_ID), getEditions()]);
-  return problemPlaces(entry?.data.files ?? [], new Set(editions.map((edition) => edition.number)));
+  const files = liveContent()?.problems ?? entry?.data.files ?? [];
+  return problemPlaces(files, new Set(editions.map((edition) => edition.number)));
 }
