@@ -41,7 +41,8 @@ function astroBuild(next: string): Promise<{ code: number | null; signal: NodeJS
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_MODE_VARIABLES.test(name))),
         NODE_ENV: 'production',
         ASTRO_TELEMETRY_DISABLED: '1',
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024`.trim(),
+        // --expose-gc: the end of the build frees file buffers as it goes (src/render/edition-files.ts).
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024 --expose-gc`.trim(),
       },
     });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

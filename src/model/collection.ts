@@ -6,12 +6,28 @@ import type { Edition } from '../schemas/edition-model.ts';
 import { newestFirst } from './editions.ts';
 import { buildTopics, type Topic } from './topics.ts';
 
+// A build's collections never change while it renders: every page shares one copy of the editions
+// and topics instead of making its own (at 3,000 editions, each copy was megabytes of garbage).
+let built: { editions: Promise<Edition[]>; topics?: Promise<Topic[]> } | undefined;
+
+async function loadEditions(): Promise<Edition[]> {
+  return newestFirst((await getCollection('editions')).map((entry) => withBody(entry.data)));
+}
+
+async function loadTopics(editions: readonly Edition[]): Promise<Topic[]> {
+  const entries = await getCollection('topics');
+  return buildTopics(editions, Object.fromEntries(entries.map((entry) => [entry.id, entry.data])));
+}
+
 /** Every edition this build shows (the loader already left out drafts and scheduled ones in production), newest first. */
 export async function getEditions(): Promise<Edition[]> {
-  // `npm run dev`: the loader's last sync, before Astro's store has saved it (see `dev-live.ts`).
-  const live = import.meta.env.DEV ? liveContent() : undefined;
-  if (live) return newestFirst(live.editions);
-  return newestFirst((await getCollection('editions')).map((entry) => withBody(entry.data)));
+  if (import.meta.env.DEV) {
+    // `npm run dev`: the loader's last sync, before Astro's store has saved it (see `dev-live.ts`).
+    const live = liveContent();
+    return live ? newestFirst(live.editions) : loadEditions();
+  }
+  built ??= { editions: loadEditions() };
+  return [...(await built.editions)];
 }
 
 /** `getStaticPaths` for a file per edition under `/editions/<n>/`: the edition as a prop. */
@@ -21,6 +37,8 @@ export async function editionPaths(): Promise<{ params: { edition: string }; pro
 
 /** Every topic the shown editions use, with its sections oldest first. */
 export async function getTopics(): Promise<Topic[]> {
-  const entries = await getCollection('topics');
-  return buildTopics(await getEditions(), Object.fromEntries(entries.map((entry) => [entry.id, entry.data])));
+  if (import.meta.env.DEV) return loadTopics(await getEditions());
+  built ??= { editions: loadEditions() };
+  built.topics ??= built.editions.then(loadTopics);
+  return [...(await built.topics)];
 }

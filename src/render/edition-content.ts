@@ -13,8 +13,19 @@ import { absolute, fragment, paths } from '../site/urls.ts';
 
 import { escapeHtml } from './escape.ts';
 
+// The HTML and text emails of an edition both start from its content: made once per edition and settings.
+const made = new WeakMap<Edition, { site: SiteSettings; html: string }>();
+
 /** The intro, a contents list and every section with the threads it links. */
 export function editionContentHtml(edition: Edition, site: SiteSettings): string {
+  const known = made.get(edition);
+  if (known?.site === site) return known.html;
+  const html = contentHtml(edition, site);
+  made.set(edition, { site, html });
+  return html;
+}
+
+function contentHtml(edition: Edition, site: SiteSettings): string {
   const say = sayFor(site.lang);
   const pageUrl = absolute(paths.edition(edition.number));
   const contents = edition.sections

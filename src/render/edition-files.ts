@@ -59,7 +59,11 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
   const failed = await handoff.made;
   if (failed.length) return { written: 0, problems: failed };
   const problems: Problem[] = [];
-  for (const { edition, files } of handoff.planned) {
+  for (const [i, { edition, files }] of handoff.planned.entries()) {
+    // Each file passes through a buffer outside the JavaScript heap, which V8 is slow to count: a
+    // young-generation collection every 100 editions frees them (measured at 3,000 editions: without
+    // it, the files held 150 MB more at the peak). `scripts/build.ts` starts Astro with `--expose-gc`.
+    if (i % 100 === 99) globalThis.gc?.({ type: 'minor' });
     const folder = join(out, 'editions', String(edition.number));
     mkdirSync(folder, { recursive: true });
     for (const { name, entry } of files) {
