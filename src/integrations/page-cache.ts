@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { freeBuffersEvery } from '../processes/free-buffers.ts';
 import { restorePage, storePage, takePlan } from '../render/page-cache.ts';
 
 /** Keeps new edition pages and writes cached ones at the end of `astro build`. */
@@ -22,7 +23,9 @@ export default function pageCache(): AstroIntegration {
         const out = fileURLToPath(dir);
         const plan = takePlan(root);
         let restored = 0;
+        const free = freeBuffersEvery(100);
         for (const page of plan) {
+          free();
           const file = join(out, 'editions', String(page.number), 'index.html');
           if (!page.cached) storePage(root, page.key, file);
           else if (restorePage(root, page.key, file)) restored++;

@@ -6,6 +6,7 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
+import { freeBuffersEvery } from '../processes/free-buffers.ts';
 
 /** Where editions live, relative to the project root. */
 export const EDITIONS_DIR = 'content/editions';
@@ -199,7 +200,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   }
   const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
   const scan = scanEditionFiles(folder, options.root);
+  const free = freeBuffersEvery(100);
   const files = scan.files.map((name) => {
+    free();
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
     let bytes: Buffer;
     try {
@@ -210,7 +213,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       return { file, bytes: new Uint8Array(), key: undefined, hit };
     }
     const key = cache?.key(file, bytes);
-    return { file, bytes, key, hit: key ? cache?.get(key) : undefined };
+    const hit = key ? cache?.get(key) : undefined;
+    // A file found in the cache needs its bytes no more.
+    return { file, bytes: hit ? new Uint8Array() : bytes, key, hit };
   });
   const misses = files.filter((f) => !f.hit);
   const compiled = await compileMany(
