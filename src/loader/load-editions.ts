@@ -224,7 +224,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     options.processes ? { processes: options.processes } : {},
   );
   misses.forEach((f, i) => {
+    free();
     f.hit = compiled[i];
+    f.bytes = new Uint8Array();
     if (f.key && f.hit) cache?.set(f.key, f.hit);
   });
   const results = files.map((f) => f.hit!);
