@@ -7,25 +7,37 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { sayFor } from '../i18n/say.ts';
 import { formatDateTime } from '../rules/dates.ts';
-import { absolutizeUrls, stripPermalinks } from './html.ts';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { elsewhereTree } from './html.ts';
 import { sectionThreads, threadLine } from '../model/threads.ts';
 import { absolute, fragment, paths } from '../site/urls.ts';
 
 import { escapeHtml } from './escape.ts';
 
-// The HTML and text emails of an edition both start from its content: made once per edition and settings.
-const made = new WeakMap<Edition, { site: SiteSettings; html: string }>();
+// Feeds and both emails of an edition start from its content: made once per edition and settings.
+const made = new WeakMap<Edition, { site: SiteSettings; tree: Root; html: string }>();
+
+function content(edition: Edition, site: SiteSettings): { tree: Root; html: string } {
+  const known = made.get(edition);
+  if (known?.site === site) return known;
+  const tree = contentTree(edition, site);
+  const result = { site, tree, html: toHtml(tree) };
+  made.set(edition, result);
+  return result;
+}
 
 /** The intro, a contents list and every section with the threads it links. */
 export function editionContentHtml(edition: Edition, site: SiteSettings): string {
-  const known = made.get(edition);
-  if (known?.site === site) return known.html;
-  const html = contentHtml(edition, site);
-  made.set(edition, { site, html });
-  return html;
+  return content(edition, site).html;
 }
 
-function contentHtml(edition: Edition, site: SiteSettings): string {
+/** `editionContentHtml` as a tree (read it, do not change it: it is shared). */
+export function editionContentTree(edition: Edition, site: SiteSettings): Root {
+  return content(edition, site).tree;
+}
+
+function contentTree(edition: Edition, site: SiteSettings): Root {
   const say = sayFor(site.lang);
   const pageUrl = absolute(paths.edition(edition.number));
   const contents = edition.sections
@@ -35,7 +47,7 @@ function contentHtml(edition: Edition, site: SiteSettings): string {
     const threads = sectionThreads(edition, section)
       .map((t) => `<li><a href="${escapeHtml(t.url)}">${escapeHtml(threadLine(t, site.timeZone, site.lang))}</a></li>`)
       .join('');
-    return `${stripPermalinks(section.html)}${threads ? `<p><strong>${escapeHtml(say('discussion'))}</strong></p><ul>${threads}</ul>` : ''}`;
+    return `${section.html}${threads ? `<p><strong>${escapeHtml(say('discussion'))}</strong></p><ul>${threads}</ul>` : ''}`;
   });
   const html = [
     `<h2>${escapeHtml(say('inThisEdition'))}</h2>`,
@@ -43,7 +55,7 @@ function contentHtml(edition: Edition, site: SiteSettings): string {
     contents ? `<ol>${contents}</ol>` : '',
     ...sections,
   ].join('\n');
-  return absolutizeUrls(html, pageUrl);
+  return elsewhereTree(html, pageUrl);
 }
 
 /** "Edition 2, March 22, 2026, 12:14 PM". */

@@ -4,13 +4,12 @@
  * twin with numbered link references. Both from the same edition model and
  * content as the web page and feeds.
  */
-import type { ElementContent, Root } from 'hast';
+import type { ElementContent } from 'hast';
 import { sayFor } from '../i18n/say.ts';
-import { fromHtml } from 'hast-util-from-html';
 import juice from 'juice';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
-import { editionContentHtml, editionDateline } from './edition-content.ts';
+import { editionContentHtml, editionContentTree, editionDateline } from './edition-content.ts';
 import { escapeHtml } from './escape.ts';
 import { editionTitle } from '../model/editions.ts';
 import { plainText } from './plain-text.ts';
@@ -96,7 +95,7 @@ ${editionContentHtml(edition, site)}
 export function emailText(edition: Edition, site: SiteSettings): string {
   const say = sayFor(site.lang);
   const web = absolute(paths.edition(edition.number));
-  const tree: Root = fromHtml(editionContentHtml(edition, site), { fragment: true });
+  const tree = editionContentTree(edition, site);
   const { text: body, refs } = plainText(tree.children as ElementContent[], {
     video: (n) => say('video', { n: String(n) }),
     audio: (n) => say('audio', { n: String(n) }),

@@ -32,21 +32,32 @@ export function rebaseFragments(html: string, editionPath: string): string {
   });
 }
 
-/** Makes every relative `href` and `src` absolute against the page's absolute URL, for feeds and email. */
-export function absolutizeUrls(html: string, pageUrl: string): string {
-  return rewrite(html, (node) => {
+/**
+ * Edition HTML for places other than its page (feeds, email), as a tree:
+ * every relative `href`, `src` and `poster` made absolute against the page's
+ * absolute URL, and the heading permalinks (`a.anchor`) removed, which mean
+ * nothing there. One parse for both.
+ */
+export function elsewhereTree(html: string, pageUrl: string): Root {
+  const tree: Root = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const className = node.properties['className'];
+    if (
+      node.tagName === 'a' &&
+      Array.isArray(className) &&
+      className.includes('anchor') &&
+      parent &&
+      index !== undefined
+    ) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
     for (const attribute of ['href', 'src', 'poster']) {
       const value = node.properties[attribute];
       if (typeof value === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(value))
         node.properties[attribute] = new URL(value, pageUrl).href;
     }
+    return undefined;
   });
-}
-
-/** Removes the heading permalinks (`a.anchor`), which mean nothing outside the web page. */
-export function stripPermalinks(html: string): string {
-  return rewrite(html, (node, remove) => {
-    const className = node.properties['className'];
-    if (node.tagName === 'a' && Array.isArray(className) && className.includes('anchor')) remove();
-  });
+  return tree;
 }
