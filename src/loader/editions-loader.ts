@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
-import { storedEdition } from './edition-bodies.ts';
+import { storedEdition } from './loaded-editions.ts';
 import { publishLive } from './dev-live.ts';
 import { fileProblems } from './file-problems.ts';
 import { afterQuiet, latestOnly } from './latest-only.ts';

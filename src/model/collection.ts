@@ -1,7 +1,7 @@
 /** The one door from pages to the collections: editions and topics as the model has them. */
 import { getCollection } from 'astro:content';
 import { liveContent } from '../loader/dev-live.ts';
-import { withBody } from '../loader/edition-bodies.ts';
+import { loadedEdition } from '../loader/loaded-editions.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { newestFirst } from './editions.ts';
 import { buildTopics, type Topic } from './topics.ts';
@@ -11,7 +11,7 @@ import { buildTopics, type Topic } from './topics.ts';
 let built: { editions: Promise<Edition[]>; topics?: Promise<Topic[]> } | undefined;
 
 async function loadEditions(): Promise<Edition[]> {
-  return newestFirst((await getCollection('editions')).map((entry) => withBody(entry.data)));
+  return newestFirst((await getCollection('editions')).map((entry) => loadedEdition(entry.data)));
 }
 
 async function loadTopics(editions: readonly Edition[]): Promise<Topic[]> {

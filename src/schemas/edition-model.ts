@@ -71,11 +71,10 @@ export type Section = z.output<typeof sectionModelSchema>;
 export type Thread = z.output<typeof threadModelSchema>;
 
 /**
- * An edition as the `editions` collection stores it: without the HTML of its
- * intro and sections (left empty), which stay in the memory of the process
- * that loaded them under `body`, a hash of that HTML (see
- * `src/loader/edition-bodies.ts`). The data store Astro bundles into the
- * build and rewrites on every save in `dev` stays small.
+ * An edition as the `editions` collection stores it: its number and the key
+ * of the whole edition, which stays in the memory of the process that loaded
+ * it (see `src/loader/loaded-editions.ts`). The data store Astro bundles
+ * into the build and rewrites on every save in `dev` stays small.
  */
-export const storedEditionSchema = editionModelSchema.extend({ body: z.string() });
+export const storedEditionSchema = z.object({ number: z.number().int().positive(), key: z.string() });
 export type StoredEdition = z.output<typeof storedEditionSchema>;

@@ -1,0 +1,41 @@
+/**
+ * The editions themselves, kept out of Astro's data store. Astro serializes
+ * the whole store into one file, writes it after every change in
+ * `npm run dev` (after a 500 ms pause) and inlines it in the build's page
+ * bundle, where the bundler parses it: with every edition's HTML that was
+ * 26 MB at 1,000 editions and 2 GB for the build process at 3,000; with the
+ * HTML alone left out, still 10 MB at 3,000 editions and 470 MB of the build
+ * process's peak while Vite bundled it. So the collection holds only each
+ * edition's number and a hash of the whole edition (`key`); the editions
+ * stay in this process's memory, where the loader left them, and the model
+ * takes them from here (`loadedEdition`).
+ *
+ * The loader and the pages run in one process but in different module
+ * graphs, so the editions are kept on `globalThis`. Every edition a `dev`
+ * session has loaded stays (so a page rendered from the store before its
+ * save lands still finds its own); a build loads once.
+ */
+import { createHash } from 'node:crypto';
+import type { Edition, StoredEdition } from '../schemas/edition-model.ts';
+
+const LOADED = Symbol.for('newsletter.loaded-editions');
+const slot = globalThis as { [LOADED]?: Map<string, Edition> };
+const loaded = (slot[LOADED] ??= new Map());
+
+/** The edition as the collection stores it: its number and the key it is kept under here. */
+export function storedEdition(edition: Edition): StoredEdition {
+  const key = createHash('sha256').update(JSON.stringify(edition)).digest('hex');
+  loaded.set(key, edition);
+  return { number: edition.number, key };
+}
+
+/** The whole edition the collection's entry stands for. */
+export function loadedEdition(stored: StoredEdition): Edition {
+  const edition = loaded.get(stored.key);
+  if (!edition) {
+    throw new Error(
+      `edition ${stored.number} was not loaded in this process; this is a bug in the site generator, please report it`,
+    );
+  }
+  return edition;
+}
