@@ -1,7 +1,7 @@
 /**
  * Making editions' social images and emails in child processes (see
  * `src/processes/`), always: the build's own process never loads what draws
- * them (satori, resvg, juice), and the children run beside Astro while it
+ * them (satori, resvg), and the children run beside Astro while it
  * bundles and renders pages.
  */
 import { existsSync } from 'node:fs';

@@ -11,7 +11,7 @@ import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
 import { cachedBytes, cachedText } from './artifact-cache.ts';
 
-// What draws images and writes emails (satori, resvg, juice) is loaded on a cache miss only, so a
+// What draws images and writes emails (satori, resvg) is loaded on a cache miss only, so a
 // build whose files are all cached never loads it.
 const drawing = () => import('./social-image.ts');
 const mailing = () => import('./email.ts');

@@ -17,9 +17,12 @@ export function subscribeUrl(): string {
   return absolute(paths.subscribe());
 }
 
-/** The HTML email footer's subscribe line: "Forwarded this email? <a>Subscribe</a>". */
-export function subscribeFooterHtml(escapeHtml: (text: string) => string): string {
-  return `${escapeHtml(S.emailForwarded)} <a href="${escapeHtml(subscribeUrl())}">${escapeHtml(S.emailSubscribe)}</a>.`;
+/** The HTML email footer's subscribe line: "Forwarded this email? <a>Subscribe</a>", made by the email's `link`. */
+export function subscribeFooterHtml(
+  escapeHtml: (text: string) => string,
+  link: (href: string, text: string) => string,
+): string {
+  return `${escapeHtml(S.emailForwarded)} ${link(subscribeUrl(), S.emailSubscribe)}.`;
 }
 
 /** The plain-text email footer's subscribe line, URL included. */
