@@ -30,7 +30,7 @@ const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const VITE_MODE_VARIABLES = /^(VITEST.*|TEST|DEV|PROD|SSR|MODE)$/;
 
 /** Runs `astro build` into `next`; forwards Ctrl-C and SIGTERM to it, so cleanup still happens. */
-function astroBuild(next: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function astroBuild(next: string, out: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', next], {
       stdio: 'inherit',
@@ -41,6 +41,8 @@ function astroBuild(next: string): Promise<{ code: number | null; signal: NodeJS
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_MODE_VARIABLES.test(name))),
         NODE_ENV: 'production',
         ASTRO_TELEMETRY_DISABLED: '1',
+        // Unchanged files are linked from the site being replaced (src/cache/previous-output.ts).
+        NEWSLETTER_PREVIOUS_OUTPUT: existsSync(out) ? out : '',
         // --expose-gc: the end of the build frees file buffers as it goes (src/render/edition-files.ts).
         NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024 --expose-gc`.trim(),
       },
@@ -94,7 +96,7 @@ async function main(): Promise<number> {
       const kept = existsSync(out) ? `${out} was left as it was` : 'nothing was written';
       throw new BuildStop(`build: cannot write ${next} (${describeError(error)}); ${kept}`);
     }
-    const result = await astroBuild(next);
+    const result = await astroBuild(next, out);
     if (result.code !== 0) {
       try {
         rmSync(next, { recursive: true, force: true });

@@ -26,9 +26,9 @@ export default function pageCache(): AstroIntegration {
         const free = freeBuffersEvery(100);
         for (const page of plan) {
           free();
-          const file = join(out, 'editions', String(page.number), 'index.html');
-          if (!page.cached) storePage(root, page.key, file);
-          else if (restorePage(root, page.key, file)) restored++;
+          const path = join('editions', String(page.number), 'index.html');
+          if (!page.cached) storePage(root, page.key, join(out, path));
+          else if (restorePage(root, page.key, out, path)) restored++;
           else throw new Error(`page cache: the cached page of edition ${page.number} is gone; build again`);
         }
         if (plan.length)

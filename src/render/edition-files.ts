@@ -15,9 +15,10 @@
  * file again: this module itself stays light, so the build starts without
  * loading what draws images and emails.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEntry } from '../cache/entries.ts';
+import { writeOutputFile } from '../cache/previous-output.ts';
 import { BUG, type Problem } from '../diagnostics/problem.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
 import { freeBuffersEvery } from '../processes/free-buffers.ts';
@@ -63,11 +64,11 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
   const free = freeBuffersEvery(100);
   for (const { edition, files } of handoff.planned) {
     free();
-    const folder = join(out, 'editions', String(edition.number));
-    mkdirSync(folder, { recursive: true });
+    const folder = join('editions', String(edition.number));
+    mkdirSync(join(out, folder), { recursive: true });
     for (const { name, entry } of files) {
       try {
-        writeFileSync(join(folder, name), readEntry(entry) ?? (await handoff.make(name, edition)));
+        writeOutputFile(out, join(folder, name), readEntry(entry) ?? (await handoff.make(name, edition)));
       } catch (error) {
         problems.push(artifactProblem(edition.file, name, `could not be made: ${errorMessage(error)}`));
       }

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeOutputFile } from '../cache/previous-output.ts';
 import { readEntry, writeEntry } from '../cache/entries.ts';
 import { sourceVersion } from '../cache/source-version.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -100,12 +101,12 @@ export function hasPage(root: string, key: string): boolean {
   return readEntry(join(folder(root), `${key}.html`)) !== undefined;
 }
 
-/** Writes a cached page to `file`; false when the entry is gone or damaged (the build must then fail). */
-export function restorePage(root: string, key: string, file: string): boolean {
+/** Writes a cached page to `path` under `out`; false when the entry is gone or damaged (the build must then fail). */
+export function restorePage(root: string, key: string, out: string, path: string): boolean {
   const page = readEntry(join(folder(root), `${key}.html`));
   if (!page) return false;
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, page);
+  mkdirSync(dirname(join(out, path)), { recursive: true });
+  writeOutputFile(out, path, page);
   return true;
 }
 
