@@ -10,7 +10,6 @@ import { getSiteOrExit } from './src/site/settings.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
 const site = getSiteOrExit();
-const search = searchIndex();
 
 /** Wiring only: the newsletter's settings live in src/site.config.ts. */
 export default defineConfig({
@@ -19,11 +18,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // In this order at the end of a build: cached edition pages back in place; the search index
-  // started on them; each edition's social image and emails written; the sitemap (every page but
-  // the 404; drafts and scheduled editions are never built, so never listed); the search index
-  // waited for; the security headers. `dev` reloads on each edit.
-  integrations: [pageCache(), search.start, editionFiles(), sitemap(), search.written, securityHeaders(), devReload()],
+  // In this order at the end of a build: cached edition pages back in place; each edition's social
+  // image and emails written; the sitemap (every page but the 404; drafts and scheduled editions are
+  // never built, so never listed); the search index (built while Astro rendered) written; the
+  // security headers. `dev` reloads on each edit.
+  integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders(), devReload()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -4,6 +4,7 @@ import { ProblemChannel, problemsLoader } from './loader/problems-loader.ts';
 import { topicsLoader } from './loader/topics-loader.ts';
 import { buildNow, visibleEditions } from './model/editions.ts';
 import { startEditionFiles } from './render/artifact-processes.ts';
+import { startSearchIndex } from './render/search-index.ts';
 
 const problems = new ProblemChannel();
 
@@ -11,9 +12,10 @@ const problems = new ProblemChannel();
  * The newsletter's collections, wiring only: editions, read, validated and
  * rendered by our own loader (no Astro Markdown engine involved), of which a
  * production build keeps the published ones (no drafts, nothing scheduled)
- * and `dev` all, with each edition's social image and emails started by the
- * render layer once they are loaded (the edition-files integration writes
- * them); the topics of `topics.yaml`; and, in
+ * and `dev` all, with each edition's social image and emails, and the
+ * search index, started by the render layer once they are loaded (the
+ * edition-files and search-index integrations write them); the topics of
+ * `topics.yaml`; and, in
  * `npm run dev` only, the files with errors, filled by the same sync, so
  * pages can show them.
  */
@@ -21,7 +23,10 @@ export const collections = {
   editions: defineCollection({
     loader: editionLoader({
       publish: (editions, dev) => visibleEditions(editions, { production: !dev, now: buildNow() }),
-      prepare: startEditionFiles,
+      prepare: (editions) => {
+        startEditionFiles(editions);
+        startSearchIndex(editions);
+      },
       problems,
     }),
   }),
