@@ -22,9 +22,21 @@ const LOADED = Symbol.for('newsletter.loaded-editions');
 const slot = globalThis as { [LOADED]?: Map<string, Edition> };
 const loaded = (slot[LOADED] ??= new Map());
 
+const hashes = new WeakMap<Edition, string>();
+
+/** A hash of everything in an edition, worked out once per edition (the artifact cache keys on it too). */
+export function editionHash(edition: Edition): string {
+  let hash = hashes.get(edition);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify(edition)).digest('hex');
+    hashes.set(edition, hash);
+  }
+  return hash;
+}
+
 /** The edition as the collection stores it: its number and the key it is kept under here. */
 export function storedEdition(edition: Edition): StoredEdition {
-  const key = createHash('sha256').update(JSON.stringify(edition)).digest('hex');
+  const key = editionHash(edition);
   loaded.set(key, edition);
   return { number: edition.number, key };
 }

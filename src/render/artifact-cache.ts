@@ -8,6 +8,8 @@ import { readEntry, writeEntry } from '../cache/entries.ts';
 import { sourceVersion } from '../cache/source-version.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { getSite } from '../site/settings.ts';
+import type { SiteSettings } from '../schemas/site.ts';
+import { editionHash } from '../loader/loaded-editions.ts';
 
 /** The module whose imports decide how images and emails are made. */
 export const ARTIFACTS_ENTRY = 'src/render/artifacts.ts';
@@ -68,6 +70,11 @@ export async function cachedText(
   return typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
 }
 
+/** What an edition's files are made from: the edition (by its hash) and the settings. */
+export function editionInput(edition: Edition, site: SiteSettings): { edition: string; site: SiteSettings } {
+  return { edition: editionHash(edition), site };
+}
+
 /** The names of an edition's files besides its page, in its folder `/editions/<n>/`. */
 export const ARTIFACT_NAMES = ['social.png', 'email.html', 'email.txt'] as const;
 
@@ -82,6 +89,6 @@ export interface ArtifactFile {
  * functions of `artifacts.ts` read and write, found without loading them.
  */
 export function editionArtifactFiles(edition: Edition, root = process.cwd()): ArtifactFile[] {
-  const hash = inputHash({ edition, site: getSite() }, root);
+  const hash = inputHash(editionInput(edition, getSite()), root);
   return ARTIFACT_NAMES.map((name) => ({ name, entry: entryPath(name, hash, root) }));
 }

@@ -9,7 +9,7 @@ import type { Problem } from '../diagnostics/problem.ts';
 import { getSite } from '../site/settings.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
-import { cachedBytes, cachedText } from './artifact-cache.ts';
+import { cachedBytes, cachedText, editionInput } from './artifact-cache.ts';
 
 // What draws images and writes emails (satori, resvg) is loaded on a cache miss only, so a
 // build whose files are all cached never loads it.
@@ -25,19 +25,21 @@ export function siteSocialImage(): Promise<Uint8Array<ArrayBuffer>> {
 /** `/editions/<n>/social.png`. */
 export function editionSocialImage(edition: Edition): Promise<Uint8Array<ArrayBuffer>> {
   const site = getSite();
-  return cachedBytes('social.png', { edition, site }, async () => (await drawing()).socialImagePng(edition, site));
+  return cachedBytes('social.png', editionInput(edition, site), async () =>
+    (await drawing()).socialImagePng(edition, site),
+  );
 }
 
 /** `/editions/<n>/email.html`. */
 export function editionEmailHtml(edition: Edition): Promise<string> {
   const site = getSite();
-  return cachedText('email.html', { edition, site }, async () => (await mailing()).emailHtml(edition, site));
+  return cachedText('email.html', editionInput(edition, site), async () => (await mailing()).emailHtml(edition, site));
 }
 
 /** `/editions/<n>/email.txt`. */
 export function editionEmailText(edition: Edition): Promise<string> {
   const site = getSite();
-  return cachedText('email.txt', { edition, site }, async () => (await mailing()).emailText(edition, site));
+  return cachedText('email.txt', editionInput(edition, site), async () => (await mailing()).emailText(edition, site));
 }
 
 const ARTIFACTS = [
