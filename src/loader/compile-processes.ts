@@ -30,6 +30,8 @@ export interface PoolOptions {
   budgetMs?: number;
   /** Compile in a child process even when there are few files (large files, under the budget). */
   forceProcess?: boolean;
+  /** Nobody waits for these yet: the child processes run at a lower priority. */
+  background?: boolean;
 }
 
 /** The result of a file that could not be compiled at all: an error problem naming it, instead of a crash. */
@@ -84,7 +86,11 @@ export async function compileMany(
   const budgetMs = options.budgetMs ?? COMPILE_BUDGET_MS;
   const outcomes = await Promise.all(
     shares.map((share) =>
-      runShare<CompileJob, CompileSettings, CompileResult>(worker, { jobs: share, context: settings }, { budgetMs }),
+      runShare<CompileJob, CompileSettings, CompileResult>(
+        worker,
+        { jobs: share, context: settings },
+        { budgetMs, background: options.background ?? false },
+      ),
     ),
   );
   const results = shares.map((share, s) =>

@@ -12,8 +12,12 @@ import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/
 import { getSite } from '../site/settings.ts';
 import { ContentError } from './content-error.ts';
 import { loadContent } from './load-content.ts';
+import type { LoadResult } from './load-editions.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
+
+/** How many uncached editions `dev` compiles before its first page, when there are more. */
+const DEV_SOON = 30;
 
 /** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
 export function editionsDir(): string {
@@ -48,9 +52,10 @@ export function editionLoader(
       const environment = environmentProblems(process.env, { root });
       if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
-      const sync = latestOnly(async () => {
-        const site = getSite();
-        const result = await loadContent({ root, dir, settings: { timeZone: site.timeZone, lang: site.lang } });
+      let syncs = 0;
+      // `dev`'s first sync may leave the older editions compiling (`rest`); a later sync waits for them.
+      let compiling: Promise<unknown> | undefined;
+      const show = (result: LoadResult) => {
         const lines = result.problems.map(formatProblem);
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
         for (const line of lines) context.logger.warn(line);
@@ -65,6 +70,32 @@ export function editionLoader(
           publishLive({ editions: visible, problems });
         }
         if (!dev) options.prepare?.(visible);
+      };
+      const sync = latestOnly(async () => {
+        await compiling;
+        const site = getSite();
+        const first = syncs++ === 0;
+        const result = await loadContent({
+          root,
+          dir,
+          settings: { timeZone: site.timeZone, lang: site.lang },
+          // `dev` from nothing (a fresh clone): the newest editions first, so the first page is up in
+          // seconds; the whole folder follows, and open tabs reload when it is in.
+          ...(dev && first ? { soon: DEV_SOON } : {}),
+        });
+        show(result);
+        if (result.rest) {
+          const serial = syncs;
+          context.logger.info(
+            'the newest editions are ready; compiling the others (open pages reload when they are in)',
+          );
+          compiling = result.rest
+            .then((whole) => {
+              // A later sync (a save meanwhile) reads the whole folder itself, once this is done.
+              if (serial === syncs) show(whole);
+            })
+            .catch((error: unknown) => context.logger.error(String(error)));
+        }
       });
       await sync();
       const folder = join(root, dir);

@@ -10,8 +10,11 @@ import { loadTopics, topicsFileFor, unusedTopicProblems, usedTopicSlugs } from '
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const result = await loadEditions(options);
   const topics = loadTopics(options.root, topicsFileFor(options.dir ?? EDITIONS_DIR));
-  // "No section uses this topic" means nothing when no edition file could be read at all.
-  const unused = result.files > 0 ? unusedTopicProblems(topics, usedTopicSlugs(result.editions)) : [];
-  const problems = [...result.problems, ...topics.problems, ...unused];
-  return { ...result, problems: sortProblems(problems) };
+  const withTopics = (loaded: LoadResult, whole: boolean): LoadResult => {
+    // "No section uses this topic" means nothing when no edition file could be read at all, or only some were.
+    const unused = whole && loaded.files > 0 ? unusedTopicProblems(topics, usedTopicSlugs(loaded.editions)) : [];
+    return { ...loaded, problems: sortProblems([...loaded.problems, ...topics.problems, ...unused]) };
+  };
+  if (!result.rest) return withTopics(result, true);
+  return { ...withTopics(result, false), rest: result.rest.then((whole) => withTopics(whole, true)) };
 }

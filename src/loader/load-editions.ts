@@ -23,6 +23,12 @@ export interface LoadOptions {
   cache?: boolean;
   /** Most child processes to compile in. Default: one per core. */
   processes?: number;
+  /**
+   * `dev`'s first load: when more files than this need compiling, compile
+   * only this many now (those with the highest `edition:` numbers, which the
+   * first pages an author opens show) and the rest in `rest`.
+   */
+  soon?: number;
 }
 
 /** Every edition of a folder, and every problem of every file. */
@@ -33,6 +39,11 @@ export interface LoadResult {
   problems: Problem[];
   /** How many edition files were read. */
   files: number;
+  /**
+   * Set when this result holds only the editions compiled first (`soon`):
+   * the whole folder, with the rules across files, once the rest is compiled.
+   */
+  rest?: Promise<LoadResult>;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -217,29 +228,48 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     // A file found in the cache needs its bytes no more.
     return { file, bytes: hit ? new Uint8Array() : bytes, key, hit };
   });
+  const finish = async (chosen: typeof files, acrossFiles: boolean, background = false): Promise<LoadResult> => {
+    const misses = chosen.filter((f) => !f.hit);
+    const compiled = await compileMany(misses, options.settings, {
+      ...(options.processes ? { processes: options.processes } : {}),
+      background,
+    });
+    misses.forEach((f, i) => {
+      free();
+      f.hit = compiled[i];
+      f.bytes = new Uint8Array();
+      if (f.key && f.hit) cache?.set(f.key, f.hit);
+    });
+    const results = chosen.map((f) => f.hit!);
+    const problems = sortProblems([
+      ...scan.problems,
+      ...results.flatMap((r) => r.problems),
+      ...(acrossFiles ? checkAcrossFiles(results) : []),
+    ]);
+    const taken = new Set<number>();
+    const editions = results
+      .flatMap((r) => (r.edition ? [r.edition] : []))
+      .sort((a, b) => a.number - b.number || (a.file < b.file ? -1 : 1))
+      .filter((e) => !taken.has(e.number) && taken.add(e.number))
+      .reverse();
+    return { editions, problems, files: results.length };
+  };
   const misses = files.filter((f) => !f.hit);
-  const compiled = await compileMany(
-    misses,
-    options.settings,
-    options.processes ? { processes: options.processes } : {},
+  if (options.soon === undefined || misses.length <= options.soon) return finish(files, true);
+  // The newest first, by the number in their front matter; the rules across files wait for the whole folder.
+  const now = new Set(
+    misses.sort((a, b) => frontMatterNumber(b.bytes) - frontMatterNumber(a.bytes)).slice(0, options.soon),
   );
-  misses.forEach((f, i) => {
-    free();
-    f.hit = compiled[i];
-    f.bytes = new Uint8Array();
-    if (f.key && f.hit) cache?.set(f.key, f.hit);
-  });
-  const results = files.map((f) => f.hit!);
-  const problems = sortProblems([
-    ...scan.problems,
-    ...results.flatMap((r) => r.problems),
-    ...checkAcrossFiles(results),
-  ]);
-  const taken = new Set<number>();
-  const editions = results
-    .flatMap((r) => (r.edition ? [r.edition] : []))
-    .sort((a, b) => a.number - b.number || (a.file < b.file ? -1 : 1))
-    .filter((e) => !taken.has(e.number) && taken.add(e.number))
-    .reverse();
-  return { editions, problems, files: results.length };
+  const first = await finish(
+    files.filter((f) => f.hit || now.has(f)),
+    false,
+  );
+  return { ...first, rest: finish(files, true, true) };
+}
+
+/** The `edition:` number of a file's front matter, read without compiling it (0 when not found). */
+function frontMatterNumber(bytes: Uint8Array): number {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const match = /^---\r?\n(?:.*\r?\n)*?edition:[ \t]*(\d+)[ \t]*\r?$/m.exec(head);
+  return match ? Number(match[1]) : 0;
 }

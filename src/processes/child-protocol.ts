@@ -7,6 +7,7 @@
  * was working on and which are left to do.
  */
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** What a child tells its parent. */
@@ -71,7 +72,7 @@ export interface ShareOutcome<R> {
 export function runShare<J, C, R>(
   script: string | URL,
   share: Share<J, C>,
-  options: { budgetMs?: number; execArgv?: string[] } = {},
+  options: { budgetMs?: number; execArgv?: string[]; background?: boolean } = {},
 ): Promise<ShareOutcome<R>> {
   return new Promise((resolve) => {
     const outcome: ShareOutcome<R> = { results: new Map(), failed: new Map() };
@@ -98,6 +99,14 @@ export function runShare<J, C, R>(
     } catch (error) {
       finish(`it could not start: ${errorMessage(error)}`);
       return;
+    }
+    if (options.background && child.pid !== undefined) {
+      try {
+        // Work nobody waits for yet gives way to work someone does (a page being served).
+        setPriority(child.pid, 10);
+      } catch {
+        // Not allowed here: it runs at the same priority.
+      }
     }
     const budget = options.budgetMs;
     if (budget !== undefined) {

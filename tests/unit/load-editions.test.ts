@@ -68,6 +68,33 @@ describe('loading every edition', () => {
   });
 });
 
+describe('dev from nothing: the newest editions first', () => {
+  it('compiles the highest numbers first, then the whole folder with the rules across files', async () => {
+    write('a.md', file(1, '2026-01-01'));
+    write('b.md', file(2, '2026-01-08'));
+    write('c.md', file(4, '2026-01-03'));
+    write('z.md', file(3, '2026-01-15'));
+    const first = await loadEditions({ root, settings: SETTINGS, cache: false, soon: 2 });
+    expect(first.editions.map((e) => e.number)).toEqual([4, 3]);
+    // Edition 4 is dated before edition 3: said once the whole folder is in, not about a part of it.
+    expect(first.problems).toEqual([]);
+    const whole = await first.rest!;
+    expect(whole.editions.map((e) => e.number)).toEqual([4, 3, 2, 1]);
+    expect(whole.problems.map(formatProblem)).toEqual([
+      "content/editions/c.md:3  date: 2026-01-03T00:00:00-05:00 is earlier than edition 3's date 2026-01-15T00:00:00-05:00 (content/editions/z.md); expected dates to grow with edition numbers",
+    ]);
+    expect(whole.rest).toBeUndefined();
+  });
+
+  it('loads in one go when no more than that many files need compiling', async () => {
+    write('a.md', file(1, '2026-01-01'));
+    write('b.md', file(2, '2026-01-08'));
+    const result = await loadEditions({ root, settings: SETTINGS, cache: false, soon: 2 });
+    expect(result.editions.map((e) => e.number)).toEqual([2, 1]);
+    expect(result.rest).toBeUndefined();
+  });
+});
+
 describe('the render cache', () => {
   const cached = () => loadEditions({ root, settings: SETTINGS });
 
