@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
 import { storedEdition } from './loaded-editions.ts';
@@ -18,6 +18,8 @@ import type { ProblemChannel } from './problems-loader.ts';
 
 /** How many uncached editions `dev` compiles before its first page, when there are more. */
 const DEV_SOON = 30;
+/** How many a save compiles while those are still compiling: the saved files first. */
+const SAVED_SOON = 5;
 
 /** The editions folder: `EDITIONS_DIR` or `content/editions`; an empty `EDITIONS_DIR` throws an `EnvironmentError`. */
 export function editionsDir(): string {
@@ -53,8 +55,9 @@ export function editionLoader(
       if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
       let syncs = 0;
-      // `dev`'s first sync may leave the older editions compiling (`rest`); a later sync waits for them.
-      let compiling: Promise<unknown> | undefined;
+      // `dev`'s first sync may leave the older editions compiling (`rest`), and files saved meanwhile.
+      let compiling: Promise<void> | undefined;
+      const saved = new Set<string>();
       const show = (result: LoadResult) => {
         const lines = result.problems.map(formatProblem);
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
@@ -72,27 +75,30 @@ export function editionLoader(
         if (!dev) options.prepare?.(visible);
       };
       const sync = latestOnly(async () => {
-        await compiling;
         const site = getSite();
         const first = syncs++ === 0;
+        const meanwhile = compiling !== undefined;
         const result = await loadContent({
           root,
           dir,
           settings: { timeZone: site.timeZone, lang: site.lang },
           // `dev` from nothing (a fresh clone): the newest editions first, so the first page is up in
-          // seconds; the whole folder follows, and open tabs reload when it is in.
-          ...(dev && first ? { soon: DEV_SOON } : {}),
+          // seconds, and the whole folder after; a save meanwhile is shown at once from a part of it.
+          ...(dev && first ? { soon: { count: DEV_SOON, rest: true } } : {}),
+          ...(meanwhile ? { soon: { count: SAVED_SOON, rest: false, prefer: new Set(saved) } } : {}),
         });
         show(result);
         if (result.rest) {
-          const serial = syncs;
           context.logger.info(
             'the newest editions are ready; compiling the others (open pages reload when they are in)',
           );
           compiling = result.rest
             .then((whole) => {
-              // A later sync (a save meanwhile) reads the whole folder itself, once this is done.
-              if (serial === syncs) show(whole);
+              compiling = undefined;
+              // What was saved meanwhile is newer than the whole folder as first read: read it again.
+              if (saved.size) void sync().catch((error: unknown) => context.logger.error(String(error)));
+              else show(whole);
+              saved.clear();
             })
             .catch((error: unknown) => context.logger.error(String(error)));
         }
@@ -103,6 +109,8 @@ export function editionLoader(
       context.watcher?.add([folder, topicsFile]);
       const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 50);
       context.watcher?.on('all', (_event, path) => {
+        if (compiling && (path.startsWith(folder) || path === topicsFile))
+          saved.add(relative(root, path).split(sep).join('/'));
         if (path.startsWith(folder) || path === topicsFile) resync();
       });
     },

@@ -15,6 +15,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const unused = whole && loaded.files > 0 ? unusedTopicProblems(topics, usedTopicSlugs(loaded.editions)) : [];
     return { ...loaded, problems: sortProblems([...loaded.problems, ...topics.problems, ...unused]) };
   };
-  if (!result.rest) return withTopics(result, true);
-  return { ...withTopics(result, false), rest: result.rest.then((whole) => withTopics(whole, true)) };
+  if (!result.partial) return withTopics(result, true);
+  const rest = result.rest?.then((whole) => withTopics(whole, true));
+  return { ...withTopics(result, false), ...(rest ? { rest } : {}) };
 }

@@ -24,11 +24,12 @@ export interface LoadOptions {
   /** Most child processes to compile in. Default: one per core. */
   processes?: number;
   /**
-   * `dev`'s first load: when more files than this need compiling, compile
-   * only this many now (those with the highest `edition:` numbers, which the
-   * first pages an author opens show) and the rest in `rest`.
+   * `dev` before the whole folder is compiled: when more than `count` files
+   * need compiling, compile only `count` now (those in `prefer` first, then
+   * those with the highest `edition:` numbers, which the first pages an
+   * author opens show); with `rest`, the whole folder in `rest`.
    */
-  soon?: number;
+  soon?: { count: number; rest: boolean; prefer?: ReadonlySet<string> };
 }
 
 /** Every edition of a folder, and every problem of every file. */
@@ -39,10 +40,9 @@ export interface LoadResult {
   problems: Problem[];
   /** How many edition files were read. */
   files: number;
-  /**
-   * Set when this result holds only the editions compiled first (`soon`):
-   * the whole folder, with the rules across files, once the rest is compiled.
-   */
+  /** True when this result holds only the editions compiled first (`soon`), without the rules across files. */
+  partial?: boolean;
+  /** The whole folder, with the rules across files, once the rest is compiled (`soon.rest`). */
   rest?: Promise<LoadResult>;
 }
 
@@ -255,16 +255,16 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     return { editions, problems, files: results.length };
   };
   const misses = files.filter((f) => !f.hit);
-  if (options.soon === undefined || misses.length <= options.soon) return finish(files, true);
-  // The newest first, by the number in their front matter; the rules across files wait for the whole folder.
-  const now = new Set(
-    misses.sort((a, b) => frontMatterNumber(b.bytes) - frontMatterNumber(a.bytes)).slice(0, options.soon),
-  );
+  const soon = options.soon;
+  if (soon === undefined || misses.length <= soon.count) return finish(files, true);
+  // Those asked for, then the newest by the number in their front matter; the rules across files wait.
+  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : frontMatterNumber(f.bytes));
+  const now = new Set(misses.sort((a, b) => rank(b) - rank(a)).slice(0, soon.count));
   const first = await finish(
     files.filter((f) => f.hit || now.has(f)),
     false,
   );
-  return { ...first, rest: finish(files, true, true) };
+  return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
 }
 
 /** The `edition:` number of a file's front matter, read without compiling it (0 when not found). */

@@ -74,7 +74,7 @@ describe('dev from nothing: the newest editions first', () => {
     write('b.md', file(2, '2026-01-08'));
     write('c.md', file(4, '2026-01-03'));
     write('z.md', file(3, '2026-01-15'));
-    const first = await loadEditions({ root, settings: SETTINGS, cache: false, soon: 2 });
+    const first = await loadEditions({ root, settings: SETTINGS, cache: false, soon: { count: 2, rest: true } });
     expect(first.editions.map((e) => e.number)).toEqual([4, 3]);
     // Edition 4 is dated before edition 3: said once the whole folder is in, not about a part of it.
     expect(first.problems).toEqual([]);
@@ -89,8 +89,22 @@ describe('dev from nothing: the newest editions first', () => {
   it('loads in one go when no more than that many files need compiling', async () => {
     write('a.md', file(1, '2026-01-01'));
     write('b.md', file(2, '2026-01-08'));
-    const result = await loadEditions({ root, settings: SETTINGS, cache: false, soon: 2 });
+    const result = await loadEditions({ root, settings: SETTINGS, cache: false, soon: { count: 2, rest: true } });
     expect(result.editions.map((e) => e.number)).toEqual([2, 1]);
+    expect(result.partial).toBeUndefined();
+    expect(result.rest).toBeUndefined();
+  });
+
+  it('compiles a file saved meanwhile before the newest, and leaves the rest to the load already under way', async () => {
+    for (let n = 1; n <= 6; n++) write(`e${n}.md`, file(n, `2026-01-0${n}`));
+    const result = await loadEditions({
+      root,
+      settings: SETTINGS,
+      cache: false,
+      soon: { count: 2, rest: false, prefer: new Set(['content/editions/e2.md']) },
+    });
+    expect(result.editions.map((e) => e.number)).toEqual([6, 2]);
+    expect(result.partial).toBe(true);
     expect(result.rest).toBeUndefined();
   });
 });
