@@ -54,7 +54,7 @@ export function editionLoader(
       const environment = environmentProblems(process.env, { root });
       if (environment.length) throw new EnvironmentError(environment);
       const dev = context.watcher !== undefined;
-      let syncs = 0;
+      let synced = false;
       // `dev`'s first sync may leave the older editions compiling (`rest`), and files saved meanwhile.
       let compiling: Promise<void> | undefined;
       const saved = new Set<string>();
@@ -76,7 +76,8 @@ export function editionLoader(
       };
       const sync = latestOnly(async () => {
         const site = getSite();
-        const first = syncs++ === 0;
+        const first = !synced;
+        synced = true;
         const meanwhile = compiling !== undefined;
         const result = await loadContent({
           root,

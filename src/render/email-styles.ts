@@ -178,7 +178,7 @@ export class EmailStyles {
   }
 
   /** The style of an element with this tag and these classes, inside right-to-left text or not. */
-  styleOf(tag: string, classes: readonly string[], rtl: boolean): Styled {
+  private styleOf(tag: string, classes: readonly string[], rtl: boolean): Styled {
     const signature = `${tag} ${classes.join(' ')} ${rtl ? 'rtl' : ''}`;
     let styled = this.known.get(signature);
     if (!styled) {
