@@ -16,10 +16,10 @@ export const ARTIFACTS_ENTRY = 'src/render/artifacts.ts';
 const versions = new Map<string, string>();
 
 /** The hash of what artifacts are made from: the input, the rendering code and packages. */
-function inputHash(input: unknown, root: string, json = JSON.stringify(input)): string {
+function inputHash(input: unknown, root: string): string {
   let artifactVersion = versions.get(root);
   if (artifactVersion === undefined) versions.set(root, (artifactVersion = sourceVersion(root, ARTIFACTS_ENTRY)));
-  return createHash('sha256').update(artifactVersion).update(json).digest('hex');
+  return createHash('sha256').update(artifactVersion).update(JSON.stringify(input)).digest('hex');
 }
 
 /** Where an artifact of `kind` made from an input of hash `hash` is cached. */

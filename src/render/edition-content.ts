@@ -15,21 +15,22 @@ import { absolute, fragment, paths } from '../site/urls.ts';
 
 import { escapeHtml } from './escape.ts';
 
-// Feeds and both emails of an edition start from its content: made once per edition and settings.
-const made = new WeakMap<Edition, { site: SiteSettings; tree: Root; html: string }>();
+// Feeds and both emails of an edition start from its content: made once per edition and settings
+// (as HTML only when a feed asks: the emails read the tree).
+const made = new WeakMap<Edition, { site: SiteSettings; tree: Root; html?: string }>();
 
-function content(edition: Edition, site: SiteSettings): { tree: Root; html: string } {
+function content(edition: Edition, site: SiteSettings): { tree: Root; html?: string } {
   const known = made.get(edition);
   if (known?.site === site) return known;
-  const tree = contentTree(edition, site);
-  const result = { site, tree, html: toHtml(tree) };
+  const result = { site, tree: contentTree(edition, site) };
   made.set(edition, result);
   return result;
 }
 
 /** The intro, a contents list and every section with the threads it links. */
 export function editionContentHtml(edition: Edition, site: SiteSettings): string {
-  return content(edition, site).html;
+  const known = content(edition, site);
+  return (known.html ??= toHtml(known.tree));
 }
 
 /** `editionContentHtml` as a tree (read it, do not change it: it is shared). */
