@@ -82,6 +82,8 @@ export default {
   everyEditionLink: 'كل الأعداد',
   links: 'الروابط',
   everyEditionAt: 'كل الأعداد: {url}',
+  unsubscribe: 'إلغاء الاشتراك',
+  unsubscribeAt: 'إلغاء الاشتراك: {url}',
   video: 'فيديو [{n}]',
   audio: 'صوت [{n}]',
   socialDateline: 'العدد {n} · {date}',

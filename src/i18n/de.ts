@@ -67,6 +67,8 @@ export default {
   everyEditionLink: 'alle Ausgaben',
   links: 'Verweise',
   everyEditionAt: 'Alle Ausgaben: {url}',
+  unsubscribe: 'Abbestellen',
+  unsubscribeAt: 'Abbestellen: {url}',
   video: 'Video [{n}]',
   audio: 'Audio [{n}]',
   socialDateline: 'Ausgabe {n} · {date}',

@@ -66,6 +66,8 @@ export default {
   everyEditionLink: 'every edition',
   links: 'Links',
   everyEditionAt: 'Every edition: {url}',
+  unsubscribe: 'Unsubscribe',
+  unsubscribeAt: 'Unsubscribe: {url}',
   video: 'Video [{n}]',
   audio: 'Audio [{n}]',
   socialDateline: 'Edition {n} · {date}',

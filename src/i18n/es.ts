@@ -66,6 +66,8 @@ export default {
   everyEditionLink: 'todos los números',
   links: 'Enlaces',
   everyEditionAt: 'Todos los números: {url}',
+  unsubscribe: 'Darse de baja',
+  unsubscribeAt: 'Darse de baja: {url}',
   video: 'Vídeo [{n}]',
   audio: 'Audio [{n}]',
   socialDateline: 'Número {n} · {date}',

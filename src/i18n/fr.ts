@@ -69,6 +69,8 @@ export default {
   everyEditionLink: 'tous les numéros',
   links: 'Liens',
   everyEditionAt: 'Tous les numéros : {url}',
+  unsubscribe: 'Se désabonner',
+  unsubscribeAt: 'Se désabonner : {url}',
   video: 'Vidéo [{n}]',
   audio: 'Audio [{n}]',
   socialDateline: 'Numéro {n} · {date}',

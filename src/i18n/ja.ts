@@ -63,6 +63,8 @@ export default {
   everyEditionLink: 'すべての号',
   links: 'リンク',
   everyEditionAt: 'すべての号：{url}',
+  unsubscribe: '配信停止',
+  unsubscribeAt: '配信停止：{url}',
   video: '動画 [{n}]',
   audio: '音声 [{n}]',
   socialDateline: '第{n}号 · {date}',

@@ -133,6 +133,10 @@ export interface Strings {
   readonly links: string;
   /** Plain-text email footer; `{url}`. */
   readonly everyEditionAt: string;
+  /** Unsubscribe link of an email sent through a service that needs one (`npm run send`). */
+  readonly unsubscribe: string;
+  /** The same in the plain-text email; `{url}` is the service's unsubscribe placeholder. */
+  readonly unsubscribeAt: string;
   /** Plain-text stand-in for a video; `{n}` its link number. */
   readonly video: string;
   /** Plain-text stand-in for an audio; `{n}` its link number. */

@@ -63,6 +63,8 @@ export default {
   everyEditionLink: '全部期刊',
   links: '链接',
   everyEditionAt: '全部期刊：{url}',
+  unsubscribe: '退订',
+  unsubscribeAt: '退订：{url}',
   video: '视频 [{n}]',
   audio: '音频 [{n}]',
   socialDateline: '第{n}期 · {date}',

@@ -171,6 +171,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     date,
     hasTime: !isDateOnly(fm.date),
     headline: fm.title ?? null,
+    ...(fm.subject === undefined ? {} : { subject: fm.subject }),
     description: fm.description || summarize(intro),
     draft: fm.draft,
     introHtml: toHtml(intro),

@@ -51,6 +51,8 @@ export const editionModelSchema = z.object({
   hasTime: z.boolean(),
   /** The author's headline, or null to use "<newsletter> — Edition N". */
   headline: z.string().nullable(),
+  /** The email's subject line when the author gave one (`subject:`); else the title is the subject. */
+  subject: z.string().optional(),
   /** The description, written or taken from the start of the intro. */
   description: z.string(),
   /** Drafts never reach a production build. */

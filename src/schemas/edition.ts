@@ -35,6 +35,13 @@ export const frontMatterSchema = z
         .trim()
         .max(300, { error: 'expected at most 300 characters' })
         .optional(),
+      /** The email's subject line (`npm run send`). Default: the title. */
+      subject: z
+        .string({ error: 'expected a subject line' })
+        .trim()
+        .min(1, { error: 'expected a non-empty subject line' })
+        .max(200, { error: 'expected at most 200 characters' })
+        .optional(),
       /** Drafts render in `dev` only. Default false. */
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       /** Figures for discussion threads linked in the body. Default none. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { langProblem } from '../i18n/index.ts';
 import { identityShape } from './identity.ts';
+import { sendSchema } from './send.ts';
 import { subscribeSchema } from './subscribe.ts';
 
 function isTimeZone(value: string): boolean {
@@ -61,6 +62,8 @@ export const siteSchema = z.strictObject({
   feedItems: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1' }).default(20),
   /** The email service that takes sign-ups (`src/schemas/subscribe.ts`); absent: feed links only. */
   subscribe: subscribeSchema.optional(),
+  /** The email service `npm run send` delivers editions through (`src/schemas/send.ts`); absent: the `subscribe` one. */
+  send: sendSchema.optional(),
   ...identityShape,
 });
 

@@ -19,6 +19,7 @@ const RULE_HEADINGS: Record<string, string[]> = {
   edition: ['`edition`', 'Unique edition numbers', 'Gaps in numbering'],
   date: ['`date`', 'Dates grow with edition numbers'],
   title: ['`title`'],
+  subject: ['`subject`'],
   description: ['`description`'],
   draft: ['`draft`'],
   discussions: ['`discussions`'],
