@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     env: process.env,
     timeoutMs: timeoutFrom(process.env),
     now,
-    dist: 'dist',
+    dist: process.env['OUT_DIR'] || 'dist',
     print: (line) => console.log(line),
   };
   const dir = editionsDirFrom();

@@ -16,6 +16,8 @@ interface Step {
 }
 interface Job {
   if?: string;
+  needs?: string | string[];
+  environment?: string | { name: string };
   env?: Record<string, unknown>;
   steps: Step[];
 }
@@ -93,5 +95,28 @@ describe('the publish workflow', () => {
       expect(minimum, `${name} has no known Node 24 version here`).toHaveProperty([name]);
       expect(Number(/^v(\d+)/.exec(version)?.[1]), uses).toBeGreaterThanOrEqual(minimum[name]!);
     }
+  });
+
+  it('sends the emails after the site is published, never for a pull request or a fork, with keys only there', () => {
+    const job = workflow.jobs['send']!;
+    expect(job.needs).toBe('deploy');
+    expect(job.if).toContain("github.event_name != 'pull_request'");
+    expect(job.if).toContain("github.ref == 'refs/heads/main'");
+    expect(job.if).toContain('!github.event.repository.fork');
+    expect(job.environment).toBe('newsletter');
+    const step = job.steps.find((s) => s.run?.startsWith('npm run send'));
+    expect(step?.run).toBe('npm run send -- --published --as-of "$BUILT_AT"');
+    expect(step?.env?.['BUTTONDOWN_API_KEY']).toBe('${{ secrets.BUTTONDOWN_API_KEY }}');
+    const secretsElsewhere = Object.entries(workflow.jobs)
+      .filter(([name]) => name !== 'send')
+      .flatMap(([, j]) => j.steps.filter((s) => JSON.stringify(s).includes('secrets.')));
+    expect(secretsElsewhere).toEqual([]);
+  });
+
+  it('dry-runs the emails of the editions a pull request adds, without any key', () => {
+    const step = check!.steps.find((s) => s.run?.includes('--dry-run'));
+    expect(step?.run).toContain('--diff-filter=A');
+    expect(step?.run).toContain('npm run --silent send -- "$number" --dry-run');
+    expect(JSON.stringify(step)).not.toContain('secrets.');
   });
 });
