@@ -30,7 +30,7 @@ function serverOf(url: string): string {
   }
 }
 
-/** Sends the copy; any failure is a `SendFailure` naming the server, never the password. */
+/** Sends the copy and returns the server it went through (without credentials); a failure is a `SendFailure` naming the server, never the password. */
 export async function sendTestCopy(url: string | undefined, copy: TestCopy, timeoutMs: number): Promise<string> {
   if (!url)
     throw new SendFailure(
@@ -47,7 +47,7 @@ export async function sendTestCopy(url: string | undefined, copy: TestCopy, time
     socketTimeout: timeoutMs,
   });
   try {
-    const info = await transport.sendMail({
+    await transport.sendMail({
       from: { name: copy.from.name, address: copy.from.address },
       to: copy.to,
       subject: copy.subject,
@@ -62,7 +62,7 @@ export async function sendTestCopy(url: string | undefined, copy: TestCopy, time
           }
         : {}),
     });
-    return String(info.messageId ?? '');
+    return serverOf(url);
   } catch (error) {
     const e = error as { code?: string; response?: string; message?: string };
     const why = oneLine(e.response ?? e.message ?? String(error)).slice(0, 200);

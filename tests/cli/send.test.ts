@@ -330,6 +330,21 @@ describe('npm run send refuses before any request', () => {
     expect(result.code).toBe(2);
   });
 
+  it('waits out a 429 whose Retry-After is short, then goes on', async () => {
+    const service = await buttondown('bd-key');
+    try {
+      service.fault({ method: 'GET', path: /^\/v1\/emails$/, status: 429, headers: { 'retry-after': '1' } });
+      const env = { SITE_CONFIG: settings('base'), BUTTONDOWN_API_KEY: 'bd-key', BUTTONDOWN_API_URL: service.url };
+      const result = await send(['1'], env);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(service.requests.filter((r) => r.method === 'GET')).toHaveLength(2);
+      expect(service.held.map((e) => e.sent)).toEqual([true]);
+    } finally {
+      await service.close();
+    }
+  });
+
   it('sends nothing for --published without send.since, and says why', async () => {
     const result = await send(['--published'], { SITE_CONFIG: settings('base') });
     expect(result.stdout).toMatch(
@@ -399,8 +414,12 @@ describe('npm run send -- <n> --test <address>', () => {
     expect(mail.text).toBe(built.text);
     expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
     expect(mail.from?.value).toEqual([{ name: 'AI Platforms', address: 'noreply@news.example.org' }]);
-    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(mail.headers.get('list-unsubscribe')).toMatchObject({ url: 'https://news.example.org/#subscribe' });
+    // mailparser folds List-* headers into `list`; the lines as sent are in headerLines.
+    const lines = mail.headerLines.filter((h) => h.key.startsWith('list-')).map((h) => h.line);
+    expect(lines).toEqual([
+      'List-Unsubscribe: <https://news.example.org/#subscribe>',
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    ]);
   });
 
   it('renders a draft from content/ for review, as `npm run email -- <n> --out` writes it', async () => {
