@@ -139,7 +139,7 @@ export async function sendEdition(run: Run, edition: Edition): Promise<number> {
     if (failed) return 1;
     if (refused) throw new SendFailure(refused);
     if (missing.length)
-      throw new SendFailure(`${missing[0]}: expected the ${service} credentials in the environment, missing`);
+      throw new SendFailure(`${missing[0]}: missing; expected the ${service} credentials in the environment`);
   }
 
   const client = createClient({

@@ -34,7 +34,7 @@ function serverOf(url: string): string {
 export async function sendTestCopy(url: string | undefined, copy: TestCopy, timeoutMs: number): Promise<string> {
   if (!url)
     throw new SendFailure(
-      'SMTP_URL: expected the SMTP server for --test, such as smtp://user:pass@smtp.example.org:587, missing',
+      'SMTP_URL: missing; expected the SMTP server for --test, such as smtp://user:pass@smtp.example.org:587',
     );
   if (!URL.canParse(url) || !/^smtps?:$/.test(new URL(url).protocol))
     throw new SendFailure(

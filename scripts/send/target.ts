@@ -15,7 +15,7 @@ export function sendTarget(site: SiteSettings, file = 'src/site.config.ts'): Sen
   const given = site.send ?? fromSubscribe(site, file);
   if (!given) return null;
   const missing = (setting: string, expected: string) =>
-    new SendFailure(`${file}  send.${setting}: ${expected}, missing`);
+    new SendFailure(`${file}  send.${setting}: missing; ${expected}`);
   switch (given.provider) {
     case 'mailchimp': {
       const audience = given.audience ?? mailchimpAudience(site);
@@ -50,7 +50,7 @@ function fromSubscribe(site: SiteSettings, file: string): SendSettings | null {
   if (!provider || !(SEND_PROVIDERS as readonly string[]).includes(provider)) return null;
   if (provider === 'listmonk')
     throw new SendFailure(
-      `${file}  send.lists: expected listmonk's numeric list ids, such as { provider: "listmonk", lists: [3] } (the form's UUIDs are not them), missing`,
+      `${file}  send.lists: missing; expected listmonk's numeric list ids, such as { provider: "listmonk", lists: [3] } (the form's UUIDs are not them)`,
     );
   return { provider } as SendSettings;
 }

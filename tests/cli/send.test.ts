@@ -278,7 +278,7 @@ describe.concurrent.each(CASES)('npm run send through $service', (c) => {
       const unset = Object.fromEntries(c.keys.split(' and ').map((k) => [k, undefined]));
       const result = await send(['1'], { ...env, ...unset });
       expect(result.stderr).toBe(
-        `send: ${c.keys.split(' and ')[0]}: expected the ${c.service} credentials in the environment, missing\n`,
+        `send: ${c.keys.split(' and ')[0]}: missing; expected the ${c.service} credentials in the environment\n`,
       );
       expect(result.code).toBe(1);
       const dry = await send(['1', '--dry-run'], { ...env, ...unset });
@@ -343,6 +343,17 @@ describe('npm run send refuses before any request', () => {
     } finally {
       await service.close();
     }
+  });
+
+  it('names the host it cannot reach', async () => {
+    const service = await buttondown('bd-key');
+    await service.close();
+    const env = { SITE_CONFIG: settings('base'), BUTTONDOWN_API_KEY: 'bd-key', BUTTONDOWN_API_URL: service.url };
+    const result = await send(['1'], env);
+    expect(result.stderr).toBe(
+      `send: cannot reach Buttondown at ${service.url} (ECONNREFUSED) while looking for edition 1\n`,
+    );
+    expect(result.code).toBe(1);
   });
 
   it('sends nothing for --published without send.since, and says why', async () => {
