@@ -1,6 +1,5 @@
 import type { Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -15,6 +14,7 @@ import rehypePreText from './rehype-pre-text.ts';
 import rehypeTableAlign from './rehype-table-align.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import rehypeHttpsMedia from './rehype-https-media.ts';
+import rehypeRawWhereWritten from './rehype-raw-where-written.ts';
 import remarkLinkUrls from './remark-link-urls.ts';
 import remarkRawHtml from './remark-raw-html.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
@@ -39,7 +39,7 @@ const markdownHalf = unified()
 
 const htmlHalf = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhereWritten)
   .use(rehypeHttpsMedia)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeTableAlign)
