@@ -17,6 +17,8 @@ const RGBA = 6;
 // The rows of one image, kept between images: every social image has the same size.
 let scratch = Buffer.alloc(0);
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const slotColours = new Int32Array(1024);
+const slotIndices = new Int16Array(1024);
 
 /** Writes a chunk (length, type, data, CRC) at `at` in `out`; returns where the next one goes. */
 function chunk(out: Buffer, at: number, type: string, data: Uint8Array): number {
@@ -45,12 +47,15 @@ function indexed(
 ): { rows: Buffer; palette: Buffer; alpha: Buffer | null } | null {
   const size = (width + 1) * height;
   if (scratch.length < size) scratch = Buffer.alloc(size);
-  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  // Int32 pixels stay small integers for the engine; a Map over numbers past 2³⁰ was most of the time.
+  const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
   const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
   const stride = width * 4;
-  const index = new Map<number, number>();
+  // Colour → palette index, open addressing: 1,024 slots for at most 256 colours.
+  slotColours.fill(0);
+  slotIndices.fill(-1);
   const colours: number[] = [];
-  let last = -1;
+  let last = pixels[0]! ^ 1;
   let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     const row = y * (width + 1);
@@ -60,18 +65,19 @@ function indexed(
       scratch.copyWithin(row + 1, row - width, row);
       continue;
     }
-    for (let x = 0, p = y * width, at = row + 1; x < width; x++, p++, at++) {
+    for (let p = y * width, end = p + width, at = row + 1; p < end; p++, at++) {
       const colour = pixels[p]!;
       if (colour !== last) {
-        let found = index.get(colour);
-        if (found === undefined) {
+        let slot = Math.imul(colour, 0x9e3779b1) >>> 22;
+        while (slotIndices[slot] !== -1 && slotColours[slot] !== colour) slot = (slot + 1) & 1023;
+        if (slotIndices[slot] === -1) {
           if (colours.length === 256) return null;
-          found = colours.length;
-          index.set(colour, found);
+          slotColours[slot] = colour;
+          slotIndices[slot] = colours.length;
           colours.push(colour);
         }
         last = colour;
-        lastIndex = found;
+        lastIndex = slotIndices[slot]!;
       }
       scratch[at] = lastIndex;
     }
