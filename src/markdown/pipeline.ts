@@ -1,22 +1,23 @@
 import type { Root } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile, type Data } from 'vfile';
-import rehypeCommenterLinks from './rehype-commenter-links.ts';
-import rehypeDiscussionLinks from './rehype-discussion-links.ts';
-import rehypeExternalLinks from './rehype-external-links.ts';
+import { commenterLinkStep } from './rehype-commenter-links.ts';
+import { discussionLinkStep } from './rehype-discussion-links.ts';
+import { externalLinkStep } from './rehype-external-links.ts';
 import remarkGfmSubset from './remark-gfm-subset.ts';
-import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import { headingAnchorStep } from './rehype-heading-anchors.ts';
 import rehypePreText from './rehype-pre-text.ts';
-import rehypeTableAlign from './rehype-table-align.ts';
+import { tableAlignStep } from './rehype-table-align.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import rehypeHttpsMedia from './rehype-https-media.ts';
+import rehypeRawWhereWritten from './rehype-raw-where-written.ts';
 import remarkLinkUrls from './remark-link-urls.ts';
 import remarkRawHtml from './remark-raw-html.ts';
+import { rehypeElementSteps } from './util/element-steps.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
 import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
 import { report } from './util/vfile-report.ts';
@@ -24,8 +25,8 @@ import './util/file-data.ts';
 
 /**
  * The Markdown pipeline, in order, in two halves: Markdown checks run on the
- * Markdown tree (where line numbers are exact); HTML is then reparsed,
- * sanitized and annotated. Between the halves the tree's depth is checked,
+ * Markdown tree (where line numbers are exact); HTML is then reparsed
+ * (where the body has raw HTML), sanitized and annotated. Between the halves the tree's depth is checked,
  * because the HTML half walks trees recursively. Built once per process and
  * reused for every edition.
  */
@@ -39,15 +40,12 @@ const markdownHalf = unified()
 
 const htmlHalf = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhereWritten)
   .use(rehypeHttpsMedia)
   .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeTableAlign)
   .use(rehypePreText)
-  .use(rehypeDiscussionLinks)
-  .use(rehypeCommenterLinks)
-  .use(rehypeExternalLinks)
-  .use(rehypeHeadingAnchors)
+  // Plugins that each change one element at a time, in one walk of the tree (`util/element-steps.ts`).
+  .use(rehypeElementSteps(tableAlignStep, discussionLinkStep, commenterLinkStep, externalLinkStep, headingAnchorStep))
   .freeze();
 
 /** An edition whose body is past a limit: the problem is on the file, and nothing is rendered. */

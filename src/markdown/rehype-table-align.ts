@@ -1,5 +1,5 @@
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { rehypeElementSteps } from './util/element-steps.ts';
 
 const ALIGN = ['left', 'right', 'center'];
 
@@ -9,15 +9,13 @@ const ALIGN = ['left', 'right', 'center'];
  * attribute is obsolete HTML, and the Content-Security-Policy allows no
  * inline `style`.
  */
-export default function rehypeTableAlign() {
-  return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'td' && node.tagName !== 'th') return;
-      const align = node.properties['align'];
-      if (align === undefined) return;
-      delete node.properties['align'];
-      const value = String(align).toLowerCase();
-      if (ALIGN.includes(value)) node.properties['className'] = [`align-${value}`];
-    });
-  };
-}
+export const tableAlignStep = () => (node: Element) => {
+  if (node.tagName !== 'td' && node.tagName !== 'th') return;
+  const align = node.properties['align'];
+  if (align === undefined) return;
+  delete node.properties['align'];
+  const value = String(align).toLowerCase();
+  if (ALIGN.includes(value)) node.properties['className'] = [`align-${value}`];
+};
+
+export default rehypeElementSteps(tableAlignStep);

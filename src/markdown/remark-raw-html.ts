@@ -314,8 +314,10 @@ export default function remarkRawHtml() {
   return (tree: Root, file: VFile) => {
     const rules = new RawHtmlRules(file);
     visit(tree, (node) => {
-      if (node.type === 'html') rules.node(node);
-      else if (node.type === 'heading' && node.depth === 2) rules.story(node.position?.start.line);
+      if (node.type === 'html') {
+        file.data.rawHtml = true;
+        rules.node(node);
+      } else if (node.type === 'heading' && node.depth === 2) rules.story(node.position?.start.line);
     });
     rules.end();
   };

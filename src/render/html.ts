@@ -8,10 +8,14 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { fragmentOf } from '../site/urls.ts';
+import { parseOwnHtml } from './own-html.ts';
+
+/** Edition HTML as a tree: read directly where it is as this generator wrote it, else by parse5. */
+const readHtml = (html: string): Root => parseOwnHtml(html) ?? fromHtml(html, { fragment: true });
 
 /** Parses a fragment, lets `edit` change its elements, and serialises it again. */
 function rewrite(html: string, edit: (node: Element, remove: () => void) => void): string {
-  const tree: Root = fromHtml(html, { fragment: true });
+  const tree = readHtml(html);
   visit(tree, 'element', (node: Element, index, parent) => {
     let removed = false;
     edit(node, () => {
@@ -39,7 +43,7 @@ export function rebaseFragments(html: string, editionPath: string): string {
  * nothing there. One parse for both.
  */
 export function elsewhereTree(html: string, pageUrl: string): Root {
-  const tree: Root = fromHtml(html, { fragment: true });
+  const tree = readHtml(html);
   visit(tree, 'element', (node: Element, index, parent) => {
     const className = node.properties['className'];
     if (

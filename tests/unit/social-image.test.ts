@@ -1,8 +1,10 @@
-/** The social image draws every script and emoji a title may use, as a valid 1200×630 PNG. */
+/** The social image draws every script and emoji a title may use, as a valid 1200×630 PNG of the pixels drawn. */
 import { inflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { fontsFor } from '../../src/render/social-fonts.ts';
-import { socialImagePng, socialImageSvg } from '../../src/render/social-image.ts';
+import { encodePng } from '../../src/render/png.ts';
+import { socialImageSvg, svgToPng } from '../../src/render/social-image.ts';
 import type { Edition } from '../../src/schemas/edition-model.ts';
 import type { SiteSettings } from '../../src/schemas/site.ts';
 import { TEST_SITE as SITE } from '../support/site.ts';
@@ -43,22 +45,43 @@ async function missing(ed: Edition | undefined, site: SiteSettings): Promise<str
   return chars;
 }
 
-/** Width, height, bit depth and colour type from the IHDR chunk, after checking the PNG's structure. */
+/** A PNG's size and its pixels as RGBA, read back after checking its structure (8-bit, unfiltered rows). */
 function readPng(png: Buffer) {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(png.toString('latin1', 12, 16)).toBe('IHDR');
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  const idat: Buffer[] = [];
+  const chunks = new Map<string, Buffer[]>();
   for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
-    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    chunks.set(type, [...(chunks.get(type) ?? []), png.subarray(at + 8, at + 8 + length)]);
     at += 12 + length;
     if (type === 'IEND') expect(at).toBe(png.length);
   }
-  const pixels = inflateSync(Buffer.concat(idat));
-  return { width, height, depth: png[24], colour: png[25], pixelBytes: pixels.length };
+  const [depth, colour] = [png[24], png[25]];
+  const channels = { 3: 1, 2: 3, 6: 4 }[colour as 3 | 2 | 6];
+  const rows = inflateSync(Buffer.concat(chunks.get('IDAT')!));
+  expect([depth, rows.length]).toEqual([8, (width * channels + 1) * height]);
+  const palette = chunks.get('PLTE')?.[0];
+  const alpha = chunks.get('tRNS')?.[0];
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = rows.subarray(y * (width * channels + 1), (y + 1) * (width * channels + 1));
+    expect(row[0]).toBe(0);
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4;
+      if (palette) {
+        const i = row[1 + x]!;
+        palette.copy(rgba, at, i * 3, i * 3 + 3);
+        rgba[at + 3] = alpha?.[i] ?? 255;
+      } else {
+        row.copy(rgba, at, 1 + x * channels, 1 + (x + 1) * channels);
+        if (channels === 3) rgba[at + 3] = 255;
+      }
+    }
+  }
+  return { width, height, colour, rgba };
 }
 
 describe('social image', () => {
@@ -101,10 +124,30 @@ describe('social image', () => {
     expect(fontsFor([{ text: '推論のコスト', weight: 700 }], 'en')[2]?.name).toMatch(/^noto-sans-jp-/);
   });
 
-  it('is a valid 1200×630 RGBA PNG', async () => {
-    for (const ed of [edition(['开源模型的推理成本', 'انخفضت تكلفة', 'Launch 🚀', 'Four', 'Five']), undefined]) {
-      const png = await socialImagePng(ed, SITE);
-      expect(readPng(png)).toEqual({ width: 1200, height: 630, depth: 8, colour: 6, pixelBytes: (1200 * 4 + 1) * 630 });
+  it('is a valid 1200×630 PNG with exactly the pixels drawn: a palette for a few colours, else RGB', async () => {
+    const titles = ['开源模型的推理成本', 'انخفضت تكلفة', 'Launch 🚀', 'Four', 'Five'];
+    for (const ed of [edition(titles), undefined]) {
+      const svg = await socialImageSvg(ed, SITE);
+      const drawn = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+      const png = readPng(svgToPng(svg));
+      expect({ ...png, rgba: undefined }).toEqual({ width: 1200, height: 630, colour: 3, rgba: undefined });
+      expect(png.rgba.equals(drawn)).toBe(true);
     }
+  });
+
+  it('writes an image of many colours as RGB, and one with see-through pixels as RGBA, pixel for pixel', () => {
+    const [width, height] = [300, 2];
+    const many = Buffer.alloc(width * height * 4, 255);
+    for (let i = 0; i < width * height; i++) many.writeUInt16BE(i, i * 4);
+    const read = readPng(encodePng(many, width, height));
+    expect([read.colour, read.rgba.equals(many)]).toEqual([2, true]);
+    const seeThrough = Buffer.from(many);
+    seeThrough[7] = 128;
+    const again = readPng(encodePng(seeThrough, width, height));
+    expect([again.colour, again.rgba.equals(seeThrough)]).toEqual([6, true]);
+    const fewSeeThrough = Buffer.alloc(width * height * 4, 0);
+    fewSeeThrough[3] = 255;
+    const few = readPng(encodePng(fewSeeThrough, width, height));
+    expect([few.colour, few.rgba.equals(fewSeeThrough)]).toEqual([3, true]);
   });
 });

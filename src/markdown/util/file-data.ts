@@ -16,6 +16,8 @@ declare module 'vfile' {
     sectionLinkLabel: string;
     /** Between plugins: every heading id and page id, so raw HTML cannot take one. */
     headingIds: ReadonlySet<string>;
+    /** Between plugins: the body has raw HTML, so the HTML half parses it (`rehype-raw-where-written.ts`). */
+    rawHtml: boolean;
     /** Between plugins: how deeply raw HTML elements nest at most, and where. */
     rawHtmlDepth: { depth: number; line: number | undefined };
     /** Out: every thread linked in the body, by key, in order of first link. */
