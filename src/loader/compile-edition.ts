@@ -139,7 +139,8 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
         fm,
         source,
         sections.map((s) => s.id),
-        new Set(threads.keys()),
+        // A link that lost part of its scheme is already an error on its line; the thread it meant is not missing too.
+        new Set([...threads.keys(), ...(vfile.data.repairedLinks ?? []).map(threadKey)]),
       ),
     );
   const result = {

@@ -18,7 +18,7 @@ const threadUrlSchema = z.string({ error: 'expected the https URL of a discussio
       message: `expected a ${kind.forum.name} thread URL like ${kind.forum.example}`,
       input: ctx.value,
     });
-  } else if (kind.kind === 'profile') {
+  } else if (kind.kind === 'profile' || kind.kind === 'bad-profile') {
     ctx.issues.push({ code: 'custom', message: 'expected a thread URL, not a profile', input: ctx.value });
   }
 });

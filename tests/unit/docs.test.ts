@@ -33,7 +33,7 @@ const RULE_HEADINGS: Record<string, string[]> = {
   'sections.*': ['Unknown keys'],
   intro: ['The intro'],
   heading: ['Sections', 'Section ids', 'Repeated derived ids', 'Explicit ids', 'Reserved ids'],
-  link: ['Link schemes', 'Discussion links'],
+  link: ['Link schemes', 'Discussion links', 'Commenters', 'Broken link syntax'],
   image: ['Images'],
   html: [
     'HTML comments',
