@@ -13,6 +13,7 @@ import remarkGfmSubset from './remark-gfm-subset.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypePreText from './rehype-pre-text.ts';
 import rehypeTableAlign from './rehype-table-align.ts';
+import remarkCodeFences from './remark-code-fences.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import rehypeHttpsMedia from './rehype-https-media.ts';
 import remarkLinkUrls from './remark-link-urls.ts';
@@ -32,6 +33,7 @@ import './util/file-data.ts';
 const markdownHalf = unified()
   .use(remarkParse)
   .use(remarkGfmSubset)
+  .use(remarkCodeFences)
   .use(remarkHeadingIds)
   .use(remarkLinkUrls)
   .use(remarkRawHtml)
@@ -100,8 +102,12 @@ export function renderBody(markdown: string, data: Data): Rendered {
       `nested ${deepest.depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
     );
   }
-  if (file.messages.some((m) => m.fatal && m.ruleId === 'html' && /is never closed|still open/.test(m.reason))) {
-    // An unclosed element would swallow the rest of the edition: nothing to render.
+  if (
+    file.messages.some(
+      (m) => m.fatal && (m.ruleId === 'html' || m.ruleId === 'code') && /is never closed|still open/.test(m.reason),
+    )
+  ) {
+    // An unclosed element or code fence would swallow the rest of the edition: nothing to render.
     return { tree: { type: 'root', children: [] }, file, refused: true };
   }
   const tree = htmlHalf.runSync(mdast, file) as Root;
