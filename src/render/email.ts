@@ -4,8 +4,9 @@
  * twin with numbered link references. Both from the same edition model and
  * content as the web page and feeds.
  */
-import type { ElementContent } from 'hast';
-import { sayFor } from '../i18n/say.ts';
+import type { Element, ElementContent, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import { footerLine, sayFor } from '../i18n/say.ts';
 import { toHtml } from 'hast-util-to-html';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
@@ -26,6 +27,25 @@ function emailStyles(accent: SiteSettings['accent']): EmailStyles {
   return styles;
 }
 
+/**
+ * Each table of a styled copy of the content (changed in place) inside a
+ * `<div class="table-scroll">`, so a wide table scrolls within the column
+ * instead of widening it. `css` is the box's inline style.
+ */
+function scrollingTables(tree: Root, css: string): Root {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'table' || !parent || index === undefined) return;
+    parent.children[index] = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['table-scroll'], ...(css ? { style: css } : {}) },
+      children: [node],
+    };
+    return SKIP;
+  });
+  return tree;
+}
+
 /** The HTML email, ready to paste into an email service. */
 export function emailHtml(edition: Edition, site: SiteSettings): string {
   const say = sayFor(site.lang);
@@ -39,8 +59,9 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
   };
   const title = editionTitle(edition, site.name, site.lang);
   const web = absolute(paths.edition(edition.number));
-  const footer = site.footer ?? say('footer', { name: site.name, publisher: site.publisher });
-  const content = toHtml(styles.inline(editionContentTree(edition, site), rtl));
+  const footer = footerLine(site);
+  const inlined = styles.inline(editionContentTree(edition, site), rtl);
+  const content = toHtml(scrollingTables(inlined, styles.attribute('div', ['table-scroll'], rtl)));
   const link = (href: string, text: string) => `<a href="${escapeHtml(href)}"${style('a')}>${escapeHtml(text)}</a>`;
   return `<!doctype html>
 <html lang="${escapeHtml(site.lang)}" dir="${dir}">
@@ -78,7 +99,7 @@ export function emailText(edition: Edition, site: SiteSettings): string {
     video: (n) => say('video', { n: String(n) }),
     audio: (n) => say('audio', { n: String(n) }),
   });
-  const footer = site.footer ?? say('footer', { name: site.name, publisher: site.publisher });
+  const footer = footerLine(site);
   const links = refs.map((url, i) => `[${i + 1}] ${url}`).join('\n');
   return `${site.name}
 ${editionTitle(edition, site.name, site.lang)}
