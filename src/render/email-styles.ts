@@ -70,8 +70,12 @@ function inlineRules(accent: SiteSettings['accent']): Rule[] {
   return [
     rule('body', 'margin: 0; padding: 0; background: #f4f2ec'),
     rule('.wrapper', 'width: 100%; background: #f4f2ec'),
-    // 100% up to 600 px: a phone's client that drops <style> (and its media query) still gets a column that fits.
-    rule('.container', 'width: 100%; max-width: 600px; background: #ffffff'),
+    // The layout cell around the column: no padding or border of its own, so the column keeps its width.
+    rule('.wrapper-cell', 'padding: 0; border: 0'),
+    // 100% up to 600 px: a phone's client that drops <style> (and its media query) still fits the column;
+    // Outlook, which ignores max-width, gets a 600 px table around it (`email.ts`). A fixed layout keeps
+    // content from widening the column past the screen.
+    rule('.container', 'width: 100%; max-width: 600px; table-layout: fixed; background: #ffffff'),
     // Long words and URLs break rather than widen the column.
     rule(
       '.content',

@@ -1,5 +1,5 @@
 /**
- * The email edition: an HTML email (one 600 px column, CSS inlined (`email-styles.ts`),
+ * The email edition: an HTML email (one column of 600 px at most, CSS inlined (`email-styles.ts`),
  * absolute URLs, no script, a preheader, dark-mode colours) and its plain-text
  * twin with numbered link references. Both from the same edition model and
  * content as the web page and feeds.
@@ -75,8 +75,9 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 </head>
 <body dir="${dir}"${style('body')}>
 <div class="preheader"${style('div', 'preheader')}>${escapeHtml(edition.description)}</div>
-<table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0"${style('table', 'wrapper')}><tr><td align="center"${style('td')}>
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" dir="${dir}"${style('table', 'container')}><tr><td class="content"${style('td', 'content')}>
+<table role="presentation" class="wrapper" width="100%" cellpadding="0" cellspacing="0" border="0"${style('table', 'wrapper')}><tr><td align="center" class="wrapper-cell"${style('td', 'wrapper-cell')}>
+<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" class="container" width="100%" cellpadding="0" cellspacing="0" border="0" dir="${dir}"${style('table', 'container')}><tr><td class="content"${style('td', 'content')}>
 <p class="masthead"${style('p', 'masthead')}>${escapeHtml(site.name)}</p>
 <h1${style('h1')}>${escapeHtml(title)}</h1>
 <p class="dateline"${style('p', 'dateline')}>${escapeHtml(editionDateline(edition, site))}</p>
@@ -84,6 +85,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 ${content}
 <p class="footer"${style('p', 'footer')}>${escapeHtml(footer)} ${link(web, say('readThisOnWeb'))} · ${link(absolute(paths.archive()), say('everyEditionLink'))}. ${subscribeFooterHtml(escapeHtml, link)}</p>
 </td></tr></table>
+<!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>
 </body>
 </html>
