@@ -14,7 +14,8 @@ const KEY_VALUE = /^(\s*(?:-\s+)?)([^\s:#'"][^:#]*?):[ \t]+(.*?)\s*$/;
 /** A value quoted so YAML reads it whole: double quotes, or single when it holds a double quote. */
 function quoted(value: string): string {
   const first = value[0];
-  const inner = (first === '"' || first === "'") && value.length > 1 && value.endsWith(first) ? value.slice(1, -1) : value;
+  const inner =
+    (first === '"' || first === "'") && value.length > 1 && value.endsWith(first) ? value.slice(1, -1) : value;
   if (inner.includes('"') && !inner.includes("'")) return `'${inner}'`;
   return `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -46,7 +46,12 @@ export function sayFor(lang: string): Say {
  * "<name> is published by <publisher>.", or "<name> is an independent
  * newsletter." when the publisher is the newsletter itself.
  */
-export function footerLine(site: { lang: string; name: string; publisher: string; footer?: string | undefined }): string {
+export function footerLine(site: {
+  lang: string;
+  name: string;
+  publisher: string;
+  footer?: string | undefined;
+}): string {
   const say = sayFor(site.lang);
   if (site.footer !== undefined) return site.footer;
   if (site.publisher.trim().toLowerCase() === site.name.trim().toLowerCase())

@@ -264,9 +264,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       ...results.flatMap((r) => r.problems),
       ...(acrossFiles ? checkAcrossFiles(results) : []),
     ]);
-    const topicUses = chosen.flatMap((f, i) =>
-      (results[i]!.topicUses ?? []).map((use) => ({ ...use, file: f.file })),
-    );
+    const topicUses = chosen.flatMap((f, i) => (results[i]!.topicUses ?? []).map((use) => ({ ...use, file: f.file })));
     const topicsUnknown = results.some((r) => !r.edition && !r.topicUses);
     const taken = new Set<number>();
     const editions = results

@@ -30,7 +30,8 @@ export default function remarkCodeFences() {
       const fence = opening[1]!;
       if (last && last[1]![0] === fence[0] && last[1]!.length >= fence.length) return;
       const headings = node.value.split('\n').filter((line) => HEADING.test(line)).length;
-      const swallowed = headings === 0 ? '' : headings === 1 ? ', 1 heading included,' : `, ${headings} headings included,`;
+      const swallowed =
+        headings === 0 ? '' : headings === 1 ? ', 1 heading included,' : `, ${headings} headings included,`;
       report(
         file,
         node.position!.start,

@@ -77,7 +77,10 @@ const classesOf = (el: Element): string[] =>
 /** How many columns a string takes in a fixed-width font: East Asian wide characters take two. */
 function columns(text: string): number {
   let n = 0;
-  for (const c of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1;
+  for (const c of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c)
+      ? 2
+      : 1;
   return n;
 }
 

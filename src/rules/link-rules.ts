@@ -86,7 +86,8 @@ export function schemeRepair(url: string): SchemeRepair | null {
 /** Why a link's URL breaks the rules, or null when it is fine. */
 export function linkUrlProblem(url: string): UrlProblem | null {
   const repaired = schemeRepair(url);
-  if (repaired) return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
+  if (repaired)
+    return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
   const scheme = schemeOf(url);
   if (isDangerousScheme(scheme)) {
     return { message: `${scheme}: links ${DANGEROUS[scheme!]}; not allowed, got ${shown(url)}`, severity: 'error' };
@@ -125,7 +126,8 @@ export function linkUrlProblem(url: string): UrlProblem | null {
 /** Why an image (or video, audio) source breaks the rules, or null when it is fine. */
 export function mediaUrlProblem(url: string): UrlProblem | null {
   const repaired = schemeRepair(url);
-  if (repaired) return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
+  if (repaired)
+    return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
   const scheme = schemeOf(url);
   if (scheme === null || MEDIA_SCHEMES.includes(scheme)) return null;
   if (scheme === 'http') {

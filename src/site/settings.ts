@@ -82,7 +82,10 @@ export function getSiteOrExit(): SiteSettings {
  * link previews. Null once `site` (or `SITE_URL`, as the GitHub Pages
  * workflow sets it) is the newsletter's own.
  */
-export function exampleSiteWarning(site: SiteSettings, env: Record<string, string | undefined> = process.env): string | null {
+export function exampleSiteWarning(
+  site: SiteSettings,
+  env: Record<string, string | undefined> = process.env,
+): string | null {
   if (site.site.replace(/\/+$/, '') !== EXAMPLE_SITE_URL) return null;
   const file = env['SITE_CONFIG'] ?? 'src/site.config.ts';
   return `site: warning: ${EXAMPLE_SITE_URL} is the example URL, so feeds, emails, the sitemap and link previews point to a site that is not yours; set site in ${file}, or the SITE_URL variable, to the newsletter's own URL`;

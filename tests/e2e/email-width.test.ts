@@ -78,11 +78,14 @@ describe('the HTML email fits the screen', () => {
   });
 
   for (const width of WIDTHS)
-    it.each(emails)(`$file at ${width} px, left to right and right to left, with and without <style>`, async ({ edition }) => {
-      for (const site of [SITE, ARABIC]) {
-        const html = emailHtml(edition, site);
-        expect(await overflow(html, width)).toEqual({ extra: 0, widest: '' });
-        expect(await overflow(html.replace(/<style>[\s\S]*?<\/style>/, ''), width)).toEqual({ extra: 0, widest: '' });
-      }
-    });
+    it.each(emails)(
+      `$file at ${width} px, left to right and right to left, with and without <style>`,
+      async ({ edition }) => {
+        for (const site of [SITE, ARABIC]) {
+          const html = emailHtml(edition, site);
+          expect(await overflow(html, width)).toEqual({ extra: 0, widest: '' });
+          expect(await overflow(html.replace(/<style>[\s\S]*?<\/style>/, ''), width)).toEqual({ extra: 0, widest: '' });
+        }
+      },
+    );
 });
