@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { groupByFile, type Problem } from '../diagnostics/problem.ts';
+import { groupByFile, problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
@@ -156,13 +156,7 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     const e = r.edition!;
     const first = byNumber.get(e.number);
     if (first) {
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `${e.number} is already used by ${first.edition!.file}`,
-        severity: 'error',
-      });
+      problems.push(problem(e.file, r.numberLine, 'edition', `${e.number} is already used by ${first.edition!.file}`));
       continue;
     }
     byNumber.set(e.number, r);
@@ -173,13 +167,14 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     const e = r.edition!;
     if (!prev) return;
     if (Date.parse(e.date) < Date.parse(prev.date)) {
-      problems.push({
-        file: e.file,
-        line: r.dateLine,
-        field: 'date',
-        message: `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
-        severity: 'error',
-      });
+      problems.push(
+        problem(
+          e.file,
+          r.dateLine,
+          'date',
+          `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
+        ),
+      );
     }
     const absent = Array.from({ length: Math.max(0, e.number - prev.number - 1) }, (_, k) => prev.number + 1 + k);
     const gone = absent.filter((n) => !claimed.has(n));
@@ -190,13 +185,15 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
           : gone.length === absent.length
             ? `editions ${prev.number + 1}–${e.number - 1} are`
             : `editions ${gone.join(', ')} are`;
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
-        severity: 'warning',
-      });
+      problems.push(
+        problem(
+          e.file,
+          r.numberLine,
+          'edition',
+          `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
+          'warning',
+        ),
+      );
     }
   });
   return problems;
