@@ -12,6 +12,7 @@ import { emailHtml, emailText } from '../src/render/email.ts';
 import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
 import { getSiteOrExit } from '../src/site/settings.ts';
 import { loadEditions } from '../src/loader/load-editions.ts';
+import { buildNow, unpublishedReason } from '../src/model/editions.ts';
 
 const USAGE = 'usage: npm run email -- <edition number> [--out folder]';
 
@@ -30,16 +31,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const site = getSiteOrExit();
-  if (!parsed.values.out) {
-    const folder = resolve('dist/editions', String(number));
-    const files = ['email.html', 'email.txt'].map((name) => join(folder, name));
-    if (!files.every((file) => existsSync(file))) {
-      console.error(`email: ${files[0]} is not built; run \`npm run build\` first, or pass --out <folder>`);
-      return 1;
-    }
-    console.log(files.join('\n'));
-    return 0;
-  }
   checkEnvironmentOrExit({ editionsMustExist: true });
   const dir = editionsDirFrom();
   const { editions, problems } = await loadEditions({
@@ -50,8 +41,25 @@ async function main(): Promise<number> {
   const edition = editions.find((e) => e.number === number);
   if (!edition) {
     const broken = problems.some((p) => p.severity === 'error');
-    console.error(`email: no edition ${number} in ${dir}${broken ? ' that passes `npm run check`' : ''}`);
+    const latest = editions[0] ? `; the latest is edition ${editions[0].number}` : '';
+    console.error(
+      `email: edition ${number} does not exist in ${dir}${broken ? ' (or does not pass `npm run check`)' : ''}${latest}`,
+    );
     return 1;
+  }
+  if (!parsed.values.out) {
+    const folder = resolve('dist/editions', String(number));
+    const files = ['email.html', 'email.txt'].map((name) => join(folder, name));
+    if (!files.every((file) => existsSync(file))) {
+      const reason = unpublishedReason(edition, buildNow());
+      const why = reason
+        ? `edition ${number} is ${reason === 'draft' ? 'a draft' : 'scheduled'}, so builds leave it out; pass`
+        : `${files[0]} is not built; run \`npm run build\` first, or pass`;
+      console.error(`email: ${why} --out <folder> to write its email there`);
+      return 1;
+    }
+    console.log(files.join('\n'));
+    return 0;
   }
   if (edition.draft)
     console.error(`email: edition ${number} is a draft; its "read on the web" link works once it is published`);

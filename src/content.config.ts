@@ -3,6 +3,8 @@ import { editionLoader } from './loader/editions-loader.ts';
 import { ProblemChannel, problemsLoader } from './loader/problems-loader.ts';
 import { topicsLoader } from './loader/topics-loader.ts';
 import { buildNow, visibleEditions } from './model/editions.ts';
+import { leftOutLines } from './model/left-out.ts';
+import { exampleSiteWarning, getSite } from './site/settings.ts';
 import { startEditionFiles } from './render/artifact-processes.ts';
 import { startSearchIndex } from './render/search-index.ts';
 
@@ -11,8 +13,8 @@ const problems = new ProblemChannel();
 /**
  * The newsletter's collections, wiring only: editions, read, validated and
  * rendered by our own loader (no Astro Markdown engine involved), of which a
- * production build keeps the published ones (no drafts, nothing scheduled)
- * and `dev` all, with each edition's social image and emails, and the
+ * production build keeps the published ones (no drafts, nothing scheduled,
+ * each left-out one named in its output) and `dev` all, with each edition's social image and emails, and the
  * search index, started by the render layer once they are loaded (the
  * edition-files and search-index integrations write them); the topics of
  * `topics.yaml`; and, in
@@ -23,6 +25,10 @@ export const collections = {
   editions: defineCollection({
     loader: editionLoader({
       publish: (editions, dev) => visibleEditions(editions, { production: !dev, now: buildNow() }),
+      notes: (editions) => ({
+        warn: [exampleSiteWarning(getSite())].filter((line) => line !== null),
+        info: leftOutLines(editions, buildNow()),
+      }),
       prepare: (editions) => {
         startEditionFiles(editions);
         startSearchIndex(editions);

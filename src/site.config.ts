@@ -1,4 +1,4 @@
-import type { SiteSettingsInput } from './schemas/site.ts';
+import { EXAMPLE_SITE_URL, type SiteSettingsInput } from './schemas/site.ts';
 
 /**
  * The newsletter's settings. Validated when a build or check starts
@@ -11,7 +11,7 @@ export default {
   name: 'AI Platforms',
   description:
     'A dated digest of what practitioners are saying about AI platforms: inference, models, tools and the companies behind them, with links to every discussion.',
-  site: process.env['SITE_URL'] ?? 'https://ai-platforms.example.org',
+  site: process.env['SITE_URL'] ?? EXAMPLE_SITE_URL, // a production build warns until this is your own URL
   base: process.env['BASE_PATH'] ?? '/',
   lang: 'en-US',
   timeZone: 'America/New_York',
@@ -20,7 +20,7 @@ export default {
   // logo: 'logo.svg',                                       // optional; an SVG file in public/
   accent: { light: '#1d4f91', dark: '#8cb8ff' },
   // nav: [{ label: 'Archive', href: '/editions/' }],        // optional; default Archive, Topics, Search in `lang`
-  // footer: 'AI Platforms is published every Sunday.',      // optional; default "<name> is published by <publisher>."
+  // footer: 'AI Platforms is published every Sunday.',      // optional; default "<name> is published by <publisher>." (or "<name> is an independent newsletter." when they are the same)
   social: { background: '#1f3a5f', text: '#ffffff', accent: '#f6c177', secondary: '#cfe0f5' },
   recentEditions: 10,
   feedItems: 20,

@@ -40,6 +40,15 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
+/**
+ * Problems grouped by file (in file order), each file's in the order given:
+ * how the loaders keep cause first (front matter, then the body in line
+ * order, then the rules that join them, then the rules across files).
+ */
+export function groupByFile(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
 /** True when any problem is an error. */
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');

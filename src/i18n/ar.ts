@@ -10,6 +10,7 @@ export default {
   topics: 'المواضيع',
   search: 'بحث',
   footer: 'تصدر {name} عن {publisher}.',
+  footerIndependent: '{name} نشرة مستقلة.',
   everyEdition: 'كل الأعداد',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — العدد {n}',

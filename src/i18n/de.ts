@@ -10,6 +10,7 @@ export default {
   topics: 'Themen',
   search: 'Suche',
   footer: '{name} wird von {publisher} herausgegeben.',
+  footerIndependent: '{name} ist ein unabhängiger Newsletter.',
   everyEdition: 'Alle Ausgaben',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Ausgabe {n}',

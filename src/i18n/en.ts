@@ -10,6 +10,7 @@ export default {
   topics: 'Topics',
   search: 'Search',
   footer: '{name} is published by {publisher}.',
+  footerIndependent: '{name} is an independent newsletter.',
   everyEdition: 'Every edition',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Edition {n}',

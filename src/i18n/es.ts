@@ -10,6 +10,7 @@ export default {
   topics: 'Temas',
   search: 'Buscar',
   footer: '{name} es una publicación de {publisher}.',
+  footerIndependent: '{name} es un boletín independiente.',
   everyEdition: 'Todos los números',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Número {n}',

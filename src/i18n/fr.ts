@@ -10,6 +10,7 @@ export default {
   topics: 'Sujets',
   search: 'Recherche',
   footer: '{name} est publié par {publisher}.',
+  footerIndependent: '{name} est une lettre d’information indépendante.',
   everyEdition: 'Tous les numéros',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — Numéro {n}',

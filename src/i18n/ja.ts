@@ -10,6 +10,7 @@ export default {
   topics: 'トピック',
   search: '検索',
   footer: '{name}は{publisher}が発行しています。',
+  footerIndependent: '{name}は独立したニュースレターです。',
   everyEdition: 'すべての号',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — 第{n}号',

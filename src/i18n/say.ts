@@ -40,3 +40,21 @@ export function sayFor(lang: string): Say {
   }
   return say;
 }
+
+/**
+ * The footer line of pages and emails: the site's own `footer`, else
+ * "<name> is published by <publisher>.", or "<name> is an independent
+ * newsletter." when the publisher is the newsletter itself.
+ */
+export function footerLine(site: {
+  lang: string;
+  name: string;
+  publisher: string;
+  footer?: string | undefined;
+}): string {
+  const say = sayFor(site.lang);
+  if (site.footer !== undefined) return site.footer;
+  if (site.publisher.trim().toLowerCase() === site.name.trim().toLowerCase())
+    return say('footerIndependent', { name: site.name });
+  return say('footer', { name: site.name, publisher: site.publisher });
+}

@@ -27,6 +27,8 @@ export interface Strings {
   readonly search: string;
   /** Footer line; `{name}`, `{publisher}`. */
   readonly footer: string;
+  /** Footer line when the publisher is the newsletter itself; `{name}`. */
+  readonly footerIndependent: string;
   /** Footer link to the archive. */
   readonly everyEdition: string;
   /** `<title>` of a page that is not an edition; `{page}`, `{name}`. */

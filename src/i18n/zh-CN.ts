@@ -10,6 +10,7 @@ export default {
   topics: '话题',
   search: '搜索',
   footer: '{name}由{publisher}出版。',
+  footerIndependent: '{name}是一份独立通讯。',
   everyEdition: '全部期刊',
   pageTitle: '{page} — {name}',
   editionTitle: '{name} — 第{n}期',

@@ -16,6 +16,7 @@ import type { Edition, Thread } from '../schemas/edition-model.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { readEdition, type EditionSource } from './read-edition.ts';
+import { topicUsesOf, type TopicUse } from './topic-uses.ts';
 
 /** What compiling one file gives: the edition when it has no errors, and every problem found. */
 export interface CompileResult {
@@ -25,6 +26,13 @@ export interface CompileResult {
   numberLine?: number | undefined;
   /** Line of `date:` in the file, for problems found across files. */
   dateLine?: number | undefined;
+  /**
+   * The `edition:` number as written, when it is a positive whole number,
+   * even if the edition failed: the rules across files count it as present.
+   */
+  claimedNumber?: number | undefined;
+  /** The topic slugs the front matter names, valid or not; absent when the front matter could not be read. */
+  topicUses?: TopicUse[] | undefined;
 }
 
 /** The settings compiling depends on; part of the render cache key. */
@@ -132,22 +140,28 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   }
   const threads = vfile.data.threads ?? new Map();
   // A refused body has no sections to cross-check: its own problem says why.
+  const joined: Problem[] = [];
   if (fm && !refused)
-    problems.push(
+    joined.push(
       ...crossCheck(
         file,
         fm,
         source,
         sections.map((s) => s.id),
-        new Set(threads.keys()),
+        // A link that lost part of its scheme is already an error on its line; the thread it meant is not missing too.
+        new Set([...threads.keys(), ...(vfile.data.repairedLinks ?? []).map(threadKey)]),
       ),
     );
+  const claimed = (source.data as { edition?: unknown } | null)?.edition;
   const result = {
-    problems: sortProblems(problems),
+    // Cause first: the front matter and the body in line order, then the rules that join the two.
+    problems: [...sortProblems(problems), ...joined],
     numberLine: source.locate(['edition']),
     dateLine: source.locate(['date']),
+    claimedNumber: Number.isSafeInteger(claimed) && (claimed as number) > 0 ? (claimed as number) : undefined,
+    topicUses: topicUsesOf(source.data, source.locate),
   };
-  if (!fm || problems.some((p) => p.severity === 'error')) return { ...result, edition: null };
+  if (!fm || result.problems.some((p) => p.severity === 'error')) return { ...result, edition: null };
 
   const date = toZonedIso(fm.date, settings.timeZone);
   const byKey = new Map(fm.discussions.map((d) => [threadKey(d.url), d]));

@@ -41,6 +41,8 @@ export function editionLoader(
     publish?: (editions: readonly Edition[], dev: boolean) => Edition[];
     /** Called after a production load with the editions held, to start making their images and emails. */
     prepare?: (editions: readonly Edition[]) => void;
+    /** Lines a production build prints once, given every valid edition: warnings, and what it leaves out. */
+    notes?: (editions: readonly Edition[]) => { warn: string[]; info: string[] };
     /** In `dev`, where the files with errors go, for pages to show them. */
     problems?: ProblemChannel;
   } = {},
@@ -72,7 +74,12 @@ export function editionLoader(
           options.problems?.publish(problems);
           publishLive({ editions: visible, problems });
         }
-        if (!dev) options.prepare?.(visible);
+        if (!dev) {
+          const notes = options.notes?.(result.editions);
+          for (const line of notes?.warn ?? []) context.logger.warn(line);
+          for (const line of notes?.info ?? []) context.logger.info(line);
+          options.prepare?.(visible);
+        }
       };
       const sync = latestOnly(async () => {
         const site = getSite();

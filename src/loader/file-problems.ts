@@ -29,10 +29,10 @@ function numberOfFile(root: string, file: string): number | null {
   }
 }
 
-/** Errors before warnings, then by line (file-level problems first). */
+/** Errors before warnings, each in the order the loader gives (cause first). */
 export function errorsFirst(problems: readonly Problem[]): Problem[] {
   const rank = (p: Problem) => (p.severity === 'error' ? 0 : 1);
-  return [...problems].sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
+  return [...problems].sort((a, b) => rank(a) - rank(b));
 }
 
 /**

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { groupByFile, problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
 import { freeBuffersEvery } from '../processes/free-buffers.ts';
+import type { FileTopicUse } from './topic-uses.ts';
 
 /** Where editions live, relative to the project root. */
 export const EDITIONS_DIR = 'content/editions';
@@ -44,6 +45,10 @@ export interface LoadResult {
   partial?: boolean;
   /** The whole folder, with the rules across files, once the rest is compiled (`soon.rest`). */
   rest?: Promise<LoadResult>;
+  /** Every topic slug the files name, failed editions' included. */
+  topicUses?: FileTopicUse[];
+  /** True when some failed file's front matter could not be read, so which topics it names is unknown. */
+  topicsUnknown?: boolean;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -134,22 +139,24 @@ export function listEditionFiles(folder: string, root = process.cwd()): string[]
   return scanEditionFiles(folder, root).files;
 }
 
-/** Rules across files: numbers unique, dates growing with numbers, gaps reported. */
+/**
+ * Rules across files: numbers unique, dates growing with numbers, gaps
+ * reported. An edition that failed takes no part, except that the number it
+ * claims is not missing; when a failed file's number cannot be read at all,
+ * no gap is reported (it may be that file's).
+ */
 function checkAcrossFiles(results: CompileResult[]): Problem[] {
   const problems: Problem[] = [];
+  const failed = results.filter((r) => !r.edition);
+  const claimed = new Set(failed.map((r) => r.claimedNumber));
+  const gapsKnown = !claimed.has(undefined);
   const ok = results.filter((r) => r.edition).sort((a, b) => a.edition!.number - b.edition!.number);
   const byNumber = new Map<number, CompileResult>();
   for (const r of ok) {
     const e = r.edition!;
     const first = byNumber.get(e.number);
     if (first) {
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `${e.number} is already used by ${first.edition!.file}`,
-        severity: 'error',
-      });
+      problems.push(problem(e.file, r.numberLine, 'edition', `${e.number} is already used by ${first.edition!.file}`));
       continue;
     }
     byNumber.set(e.number, r);
@@ -160,26 +167,33 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     const e = r.edition!;
     if (!prev) return;
     if (Date.parse(e.date) < Date.parse(prev.date)) {
-      problems.push({
-        file: e.file,
-        line: r.dateLine,
-        field: 'date',
-        message: `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
-        severity: 'error',
-      });
+      problems.push(
+        problem(
+          e.file,
+          r.dateLine,
+          'date',
+          `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
+        ),
+      );
     }
-    if (e.number > prev.number + 1) {
+    const absent = Array.from({ length: Math.max(0, e.number - prev.number - 1) }, (_, k) => prev.number + 1 + k);
+    const gone = absent.filter((n) => !claimed.has(n));
+    if (gapsKnown && gone.length > 0) {
       const missing =
-        e.number === prev.number + 2
-          ? `edition ${prev.number + 1} is`
-          : `editions ${prev.number + 1}–${e.number - 1} are`;
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
-        severity: 'warning',
-      });
+        gone.length === 1
+          ? `edition ${gone[0]} is`
+          : gone.length === absent.length
+            ? `editions ${prev.number + 1}–${e.number - 1} are`
+            : `editions ${gone.join(', ')} are`;
+      problems.push(
+        problem(
+          e.file,
+          r.numberLine,
+          'edition',
+          `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
+          'warning',
+        ),
+      );
     }
   });
   return problems;
@@ -241,18 +255,21 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       if (f.key && f.hit) cache?.set(f.key, f.hit);
     });
     const results = chosen.map((f) => f.hit!);
-    const problems = sortProblems([
+    // Each file's own problems (in cause order) before the rules across files.
+    const problems = groupByFile([
       ...scan.problems,
       ...results.flatMap((r) => r.problems),
       ...(acrossFiles ? checkAcrossFiles(results) : []),
     ]);
+    const topicUses = chosen.flatMap((f, i) => (results[i]!.topicUses ?? []).map((use) => ({ ...use, file: f.file })));
+    const topicsUnknown = results.some((r) => !r.edition && !r.topicUses);
     const taken = new Set<number>();
     const editions = results
       .flatMap((r) => (r.edition ? [r.edition] : []))
       .sort((a, b) => a.number - b.number || (a.file < b.file ? -1 : 1))
       .filter((e) => !taken.has(e.number) && taken.add(e.number))
       .reverse();
-    return { editions, problems, files: results.length };
+    return { editions, problems, files: results.length, topicUses, topicsUnknown };
   };
   const misses = files.filter((f) => !f.hit);
   const soon = options.soon;

@@ -38,8 +38,9 @@ export function loadTopics(root: string, file: string): TopicsResult {
     return { ...empty, problems: [{ file, field: 'topics', message, severity: 'error' }] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
-  if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics') };
+  const yamlText = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics', yamlText) };
   const reserved = reservedKeyProblems(doc, lineCounter, file);
   if (reserved.length) return { ...empty, problems: reserved };
   const locate = yamlLocator(doc, lineCounter);

@@ -130,9 +130,11 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
 
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
+  let source = '';
   matter(text, {
     engines: {
       yaml: (yamlText: string) => {
+        source = yamlText;
         doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
         return {};
       },
@@ -142,7 +144,7 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   doc ??= parseDocument('', { lineCounter });
   // gray-matter hands the engine the text after the opening "---", newline included, so YAML lines are file lines.
   const problems = [
-    ...yamlProblems(doc, lineCounter, file),
+    ...yamlProblems(doc, lineCounter, file, 'front matter', source),
     ...reservedKeyProblems(doc, lineCounter, file),
     ...controlCharacterProblems(file, lines, close),
   ];

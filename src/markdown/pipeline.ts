@@ -12,6 +12,7 @@ import remarkGfmSubset from './remark-gfm-subset.ts';
 import { headingAnchorStep } from './rehype-heading-anchors.ts';
 import rehypePreText from './rehype-pre-text.ts';
 import { tableAlignStep } from './rehype-table-align.ts';
+import remarkCodeFences from './remark-code-fences.ts';
 import remarkHeadingIds from './remark-heading-ids.ts';
 import rehypeHttpsMedia from './rehype-https-media.ts';
 import rehypeRawWhereWritten from './rehype-raw-where-written.ts';
@@ -33,6 +34,7 @@ import './util/file-data.ts';
 const markdownHalf = unified()
   .use(remarkParse)
   .use(remarkGfmSubset)
+  .use(remarkCodeFences)
   .use(remarkHeadingIds)
   .use(remarkLinkUrls)
   .use(remarkRawHtml)
@@ -98,8 +100,12 @@ export function renderBody(markdown: string, data: Data): Rendered {
       `nested ${deepest.depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
     );
   }
-  if (file.messages.some((m) => m.fatal && m.ruleId === 'html' && /is never closed|still open/.test(m.reason))) {
-    // An unclosed element would swallow the rest of the edition: nothing to render.
+  if (
+    file.messages.some(
+      (m) => m.fatal && (m.ruleId === 'html' || m.ruleId === 'code') && /is never closed|still open/.test(m.reason),
+    )
+  ) {
+    // An unclosed element or code fence would swallow the rest of the edition: nothing to render.
     return { tree: { type: 'root', children: [] }, file, refused: true };
   }
   const tree = htmlHalf.runSync(mdast, file) as Root;

@@ -1,27 +1,73 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl } from '../rules/link-rules.ts';
+import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl, schemeRepair } from '../rules/link-rules.ts';
 import { report } from './util/vfile-report.ts';
+
+/**
+ * `[text](url with a space)`: not a link in Markdown, so it would be
+ * published as its raw text. The URL part must look like one (a `.`, `/` or
+ * `:` before the space) and what follows must not be a quoted title.
+ */
+const SPACED_LINK = /\[([^[\]\n]+)\]\(([^()\s<>]*[./:][^()\s<>]*)[ \t]+([^()\n"']*)\)/g;
+/** Nodes inside which `[text](…)` is not a broken link: links themselves, code, raw HTML. */
+const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'html']);
 
 /**
  * Holds every Markdown link and image to the edition format's URL rules
  * (`src/rules/link-rules.ts`), on the line where it is written: known schemes
  * pass, `ftp:` is a warning, script-capable and unknown schemes are errors
- * (with a suggestion for a likely typo), and an `http:` image is a warning
- * and is published as `https:`.
+ * (with a suggestion for a likely typo), a URL that lost part of its scheme
+ * (`www.…`, `https//…`, `https:/…`) is an error with the URL it was meant to
+ * be, and an `http:` image is a warning and is published as `https:`. A
+ * `[text](url)` that is not a link because its URL has a space is an error
+ * on its line.
  */
 export default function remarkLinkUrls() {
   return (tree: Root, file: VFile) => {
+    const repaired: string[] = [];
     visit(tree, (node) => {
       if (node.type === 'link' || node.type === 'definition') {
         const problem = linkUrlProblem(node.url);
         if (problem) report(file, node, 'link', problem.message, problem.severity);
+        const repair = schemeRepair(node.url);
+        if (repair) repaired.push(repair.url);
       } else if (node.type === 'image') {
         const problem = mediaUrlProblem(node.url);
         if (problem) report(file, node, 'image', problem.message, problem.severity);
         node.url = publishedMediaUrl(node.url);
       }
     });
+    file.data.repairedLinks = repaired;
+    reportSpacedLinks(tree, file);
   };
+}
+
+/** `[text](url with a space)` in a paragraph, heading or table cell, outside links and code: an error on its line. */
+function reportSpacedLinks(tree: Root, file: VFile): void {
+  const source = String(file.value);
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const opaque: [number, number][] = [];
+    visit(node, (inner) => {
+      const at = inner.position;
+      if (OPAQUE.has(inner.type) && at?.start.offset !== undefined && at.end.offset !== undefined)
+        opaque.push([at.start.offset, at.end.offset]);
+    });
+    for (const match of source.slice(start, end).matchAll(SPACED_LINK)) {
+      const offset = start + match.index;
+      if (opaque.some(([from, to]) => offset >= from && offset < to)) continue;
+      const line = source.slice(0, offset).split('\n').length;
+      const url = `${match[2]} ${match[3]!.trim()}`;
+      report(
+        file,
+        { line, column: offset - source.lastIndexOf('\n', offset - 1) },
+        'link',
+        `${JSON.stringify(`[${match[1]}](${url})`.slice(0, 100))} is not a link because its URL has a space; remove the space, or write it as %20`,
+      );
+    }
+  });
 }

@@ -70,10 +70,16 @@ function inlineRules(accent: SiteSettings['accent']): Rule[] {
   return [
     rule('body', 'margin: 0; padding: 0; background: #f4f2ec'),
     rule('.wrapper', 'width: 100%; background: #f4f2ec'),
-    rule('.container', 'width: 600px; max-width: 600px; background: #ffffff'),
+    // The layout cell around the column: no padding or border of its own, so the column keeps its width.
+    rule('.wrapper-cell', 'padding: 0; border: 0'),
+    // 100% up to 600 px: a phone's client that drops <style> (and its media query) still fits the column;
+    // Outlook, which ignores max-width, gets a 600 px table around it (`email.ts`). A fixed layout keeps
+    // content from widening the column past the screen.
+    rule('.container', 'width: 100%; max-width: 600px; table-layout: fixed; background: #ffffff'),
+    // Long words and URLs break rather than widen the column.
     rule(
       '.content',
-      "padding: 24px 32px; font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.6; color: #1c1d21",
+      "padding: 24px 32px; font-family: -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.6; color: #1c1d21; overflow-wrap: anywhere; word-break: break-word",
     ),
     rule(
       '.masthead',
@@ -86,6 +92,14 @@ function inlineRules(accent: SiteSettings['accent']): Rule[] {
     rule('p', 'margin: 0 0 14px'),
     rule('a', `color: ${accent.light}`),
     rule('th, td', 'padding: 4px 8px; border: 1px solid #d9d6ce'),
+    // A wide table scrolls inside the column (`email.ts` puts each content table in one).
+    rule('.table-scroll', 'max-width: 100%; overflow-x: auto; margin: 0 0 14px'),
+    // Code wraps inside the column: Outlook and Gmail do not scroll a <pre>.
+    rule(
+      'pre',
+      'margin: 0 0 14px; padding: 12px; max-width: 100%; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; background: #f4f2ec; font-size: 14px; line-height: 1.45',
+    ),
+    rule('code', "font-family: ui-monospace, Menlo, Consolas, 'Courier New', monospace; font-size: 0.92em"),
     rule('.align-left', 'text-align: left'),
     rule('.align-right', 'text-align: right'),
     rule('.align-center', 'text-align: center'),
@@ -121,6 +135,9 @@ export function emailMediaCss(accent: SiteSettings['accent']): string {
   }
   .dateline, .web-link, .footer, blockquote {
     color: #a9adb3 !important;
+  }
+  pre {
+    background: #26282c !important;
   }
   a {
     color: ${accent.dark} !important;

@@ -62,6 +62,53 @@ function hang(body: string, prefix: string): string {
     .join('\n');
 }
 
+/** One table cell as text. */
+interface Cell {
+  text: string;
+  /** A header cell (`<th>`). */
+  head: boolean;
+  /** A right-aligned column's cell (`| ---: |`). */
+  right: boolean;
+}
+
+const classesOf = (el: Element): string[] =>
+  Array.isArray(el.properties['className']) ? el.properties['className'].map(String) : [];
+
+/** How many columns a string takes in a fixed-width font: East Asian wide characters take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const c of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c)
+      ? 2
+      : 1;
+  return n;
+}
+
+/**
+ * Table rows with their columns aligned (right-aligned columns to the
+ * right) and a line of dashes under a header row, as a reader of a
+ * fixed-width email sees a table.
+ */
+function alignedRows(rows: readonly Cell[][]): string {
+  const count = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: count }, (_, i) => Math.max(...rows.map((r) => columns(r[i]?.text ?? ''))));
+  const line = (row: readonly Cell[]) =>
+    widths
+      .map((width, i) => {
+        const cell = row[i];
+        const pad = ' '.repeat(width - columns(cell?.text ?? ''));
+        return cell?.right ? pad + cell.text : (cell?.text ?? '') + pad;
+      })
+      .join(' | ')
+      .trimEnd();
+  return rows
+    .flatMap((row, i) => {
+      const under = i === 0 && row.length > 0 && row.every((c) => c.head) && rows.length > 1;
+      return under ? [line(row), widths.map((w) => '-'.repeat(w)).join('-|-')] : [line(row)];
+    })
+    .join('\n');
+}
+
 /** How a video or audio reads in text, given its link number: "Video [3]". */
 export interface MediaLabels {
   video(n: number): string;
@@ -130,20 +177,27 @@ class PlainText {
       return inner ? [inner.replace(/^/gm, '> ').replace(/^> $/gm, '>')] : [];
     }
     if (tag === 'pre') {
+      // Indented by four spaces, as Markdown writes code: set apart from the prose, every character kept.
       const text = toString(el).replace(/\n$/, '');
-      return text.trim() ? [text] : [];
+      return text.trim() ? [text.replace(/^(?=.)/gm, '    ')] : [];
     }
     if (tag === 'hr') return ['----'];
     if (tag === 'table' || tag === 'thead' || tag === 'tbody' || tag === 'tfoot' || tag === 'tr') {
-      const rows: string[] = [];
+      const rows: Cell[][] = [];
       const walk = (node: Element) => {
         if (node.tagName === 'tr') {
           const cells = node.children.filter((c): c is Element => isElement(c) && /^t[hd]$/.test(c.tagName));
-          rows.push(cells.map((c) => this.blocks(c.children, depth).join(' ').replace(/\s+/g, ' ')).join(' | '));
+          rows.push(
+            cells.map((c) => ({
+              text: this.blocks(c.children, depth).join(' ').replace(/\s+/g, ' ').trim(),
+              head: c.tagName === 'th',
+              right: classesOf(c).includes('align-right'),
+            })),
+          );
         } else node.children.filter((c): c is Element => isElement(c)).forEach(walk);
       };
       walk(el);
-      return rows.length ? [rows.join('\n')] : [];
+      return rows.length ? [alignedRows(rows)] : [];
     }
     if (tag === 'video' || tag === 'audio') {
       const src = el.properties['src'];

@@ -12,12 +12,29 @@ export interface Forum {
   name: string;
   /** Example of a well-formed thread URL, quoted in error messages. */
   example: string;
+  /** The shape of a commenter's profile URL, quoted in error messages. */
+  profile: string;
 }
 
 export const FORUMS = {
-  hn: { key: 'hn', name: 'Hacker News', example: 'https://news.ycombinator.com/item?id=47476821' },
-  lobsters: { key: 'lobsters', name: 'Lobsters', example: 'https://lobste.rs/s/abc123' },
-  reddit: { key: 'reddit', name: 'Reddit', example: 'https://www.reddit.com/r/LocalLLaMA/comments/1abcde' },
+  hn: {
+    key: 'hn',
+    name: 'Hacker News',
+    example: 'https://news.ycombinator.com/item?id=47476821',
+    profile: 'https://news.ycombinator.com/user?id=<name>',
+  },
+  lobsters: {
+    key: 'lobsters',
+    name: 'Lobsters',
+    example: 'https://lobste.rs/s/abc123',
+    profile: 'https://lobste.rs/~<name>',
+  },
+  reddit: {
+    key: 'reddit',
+    name: 'Reddit',
+    example: 'https://www.reddit.com/r/LocalLLaMA/comments/1abcde',
+    profile: 'https://www.reddit.com/user/<name>',
+  },
 } as const satisfies Record<string, Forum>;
 
 /** What a URL is, as far as discussions and commenters go. */
@@ -28,6 +45,8 @@ export type LinkKind =
   | { kind: 'profile'; name: string; forum: string }
   /** Looks like a thread on a known forum but is malformed (e.g. `item?id=abc`). */
   | { kind: 'bad-thread'; forum: Forum }
+  /** Looks like a profile on a known forum but is malformed (e.g. `user?name=x`, `users?id=x`, an empty name). */
+  | { kind: 'bad-profile'; forum: Forum }
   /** Anything else. */
   | { kind: 'other' };
 
@@ -38,6 +57,11 @@ function bareHost(url: URL): string {
   return url.hostname.toLowerCase().replace(/^(www|old|new|np|m)\./, '');
 }
 
+/** A Hacker News user name: 2 to 15 letters, digits, `-` or `_`. */
+const HN_NAME = /^[A-Za-z0-9_-]{2,15}$/;
+/** A Lobsters or Reddit user name: letters, digits, `-` or `_`. */
+const USER_NAME = /^[A-Za-z0-9_-]+$/;
+
 function hackerNews(url: URL): LinkKind {
   const id = url.searchParams.get('id') ?? '';
   if (url.pathname === '/item') {
@@ -45,7 +69,10 @@ function hackerNews(url: URL): LinkKind {
       ? { kind: 'thread', key: `hn:${id}`, forum: FORUMS.hn.name }
       : { kind: 'bad-thread', forum: FORUMS.hn };
   }
-  if (url.pathname === '/user' && /^[\w-]+$/.test(id)) return { kind: 'profile', name: id, forum: FORUMS.hn.name };
+  if (url.pathname === '/user' && HN_NAME.test(id) && [...url.searchParams.keys()].every((k) => k === 'id'))
+    return { kind: 'profile', name: id, forum: FORUMS.hn.name };
+  // `user?name=x`, `users?id=x`, `user/x`, `threads?id=x`: a profile meant, spelled wrong.
+  if (/^\/(users?|threads)(\/|$)/.test(url.pathname)) return { kind: 'bad-profile', forum: FORUMS.hn };
   return OTHER;
 }
 
@@ -56,9 +83,11 @@ function lobsters(url: URL): LinkKind {
       ? { kind: 'thread', key: `lobsters:${second.toLowerCase()}`, forum: FORUMS.lobsters.name }
       : { kind: 'bad-thread', forum: FORUMS.lobsters };
   }
-  if (first?.startsWith('~') && first.length > 1)
-    return { kind: 'profile', name: first.slice(1), forum: FORUMS.lobsters.name };
-  if (first === 'u' && second) return { kind: 'profile', name: second, forum: FORUMS.lobsters.name };
+  const name = first?.startsWith('~') ? first.slice(1) : first === 'u' ? second : undefined;
+  if (name !== undefined && USER_NAME.test(decode(name)) && !url.search)
+    return { kind: 'profile', name, forum: FORUMS.lobsters.name };
+  if (first?.startsWith('~') || first === 'u' || first === 'user' || first === 'users')
+    return { kind: 'bad-profile', forum: FORUMS.lobsters };
   return OTHER;
 }
 
@@ -70,9 +99,20 @@ function reddit(url: URL): LinkKind {
       ? { kind: 'thread', key: `reddit:${id.toLowerCase()}`, forum: FORUMS.reddit.name }
       : { kind: 'bad-thread', forum: FORUMS.reddit };
   }
-  if ((parts[0] === 'user' || parts[0] === 'u') && parts[1])
+  if ((parts[0] === 'user' || parts[0] === 'u') && parts[1] && USER_NAME.test(decode(parts[1])) && !url.search)
     return { kind: 'profile', name: parts[1], forum: FORUMS.reddit.name };
+  if (parts[0] === 'user' || parts[0] === 'u' || parts[0] === 'users')
+    return { kind: 'bad-profile', forum: FORUMS.reddit };
   return OTHER;
+}
+
+/** A path segment as written (`%20` is a space), or as it is when it does not decode. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const BY_HOST: Record<string, (url: URL) => LinkKind> = {

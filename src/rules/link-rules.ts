@@ -50,8 +50,44 @@ function suggestion(scheme: string): string | undefined {
   return scheme === 'mail' ? 'mailto' : closest(scheme, [...LINK_SCHEMES, ...OLD_SCHEMES]);
 }
 
+/** A link that lost part of its scheme: the full URL it was meant to be, and what went wrong. */
+export interface SchemeRepair {
+  /** `https://blog.example.com/x` for `https//blog.example.com/x`. */
+  url: string;
+  /** What is wrong, as the start of a message. */
+  why: string;
+}
+
+/**
+ * The full URL a link that lost part of its scheme was meant to be
+ * (`www.example.com/x`, `https//…`, `http//…` → a link to a page of this
+ * site; `https:/…`, `https:…` → not opened by every reader), or null.
+ */
+export function schemeRepair(url: string): SchemeRepair | null {
+  const text = url.trim();
+  const noColon = /^(https?)\/\/(?=[a-z0-9])/i.exec(text);
+  if (noColon) {
+    const scheme = noColon[1]!.toLowerCase();
+    return {
+      url: `${scheme}://${text.slice(noColon[0].length)}`,
+      why: `has no scheme (the ":" after ${scheme} is missing), so it would link to a page of this site`,
+    };
+  }
+  const fewSlashes = /^(https?):\/?(?=[a-z0-9])/i.exec(text);
+  if (fewSlashes) {
+    const scheme = fewSlashes[1]!.toLowerCase();
+    return { url: `${scheme}://${text.slice(fewSlashes[0].length)}`, why: `has too few slashes after ${scheme}:` };
+  }
+  if (/^www\.[a-z0-9-]+\.[a-z]/i.test(text))
+    return { url: `https://${text}`, why: 'has no scheme, so it would link to a page of this site' };
+  return null;
+}
+
 /** Why a link's URL breaks the rules, or null when it is fine. */
 export function linkUrlProblem(url: string): UrlProblem | null {
+  const repaired = schemeRepair(url);
+  if (repaired)
+    return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
   const scheme = schemeOf(url);
   if (isDangerousScheme(scheme)) {
     return { message: `${scheme}: links ${DANGEROUS[scheme!]}; not allowed, got ${shown(url)}`, severity: 'error' };
@@ -78,11 +114,20 @@ export function linkUrlProblem(url: string): UrlProblem | null {
       severity: 'error',
     };
   }
+  if (kind.kind === 'bad-profile') {
+    return {
+      message: `expected a ${kind.forum.name} profile URL like ${kind.forum.profile}, got ${shown(url)}`,
+      severity: 'error',
+    };
+  }
   return null;
 }
 
 /** Why an image (or video, audio) source breaks the rules, or null when it is fine. */
 export function mediaUrlProblem(url: string): UrlProblem | null {
+  const repaired = schemeRepair(url);
+  if (repaired)
+    return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
   const scheme = schemeOf(url);
   if (scheme === null || MEDIA_SCHEMES.includes(scheme)) return null;
   if (scheme === 'http') {

@@ -1,9 +1,12 @@
 /** Likely typos: which known word an unknown one was probably meant to be. */
 
-/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The closest of `candidates` to `word`, when it is close enough to be a
+ * likely typo: at most `within` edits (default: 2, or a third of the word).
+ */
+export function closest(word: string, candidates: readonly string[], within?: number): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = (within ?? Math.max(2, Math.floor(word.length / 3))) + 1;
   for (const candidate of candidates) {
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];

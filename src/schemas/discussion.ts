@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { classifyUrl } from '../rules/forums.ts';
+import { schemeRepair } from '../rules/link-rules.ts';
 import { dateSchema } from './date.ts';
 
 const count = () =>
@@ -8,7 +9,13 @@ const count = () =>
 /** The https URL of a thread; on a known forum it must be a well-formed thread URL. */
 const threadUrlSchema = z.string({ error: 'expected the https URL of a discussion thread' }).check((ctx) => {
   if (!/^https:\/\//i.test(ctx.value) || !URL.canParse(ctx.value)) {
-    ctx.issues.push({ code: 'custom', message: 'expected the https URL of a discussion thread', input: ctx.value });
+    const repaired = schemeRepair(ctx.value);
+    const hint = repaired ? ` (did you mean ${JSON.stringify(repaired.url)}?)` : '';
+    ctx.issues.push({
+      code: 'custom',
+      message: `expected the https URL of a discussion thread${hint}`,
+      input: ctx.value,
+    });
     return;
   }
   const kind = classifyUrl(ctx.value);
@@ -18,7 +25,7 @@ const threadUrlSchema = z.string({ error: 'expected the https URL of a discussio
       message: `expected a ${kind.forum.name} thread URL like ${kind.forum.example}`,
       input: ctx.value,
     });
-  } else if (kind.kind === 'profile') {
+  } else if (kind.kind === 'profile' || kind.kind === 'bad-profile') {
     ctx.issues.push({ code: 'custom', message: 'expected a thread URL, not a profile', input: ctx.value });
   }
 });

@@ -73,7 +73,7 @@ export const identityShape = {
     .default(DEFAULT_COLOURS.accent),
   /** The header's links; default: Archive, Topics and Search in the site's language. */
   nav: z.array(navLink, { error: 'expected a list of { label, href }' }).optional(),
-  /** The footer's line; default: "<name> is published by <publisher>." in the site's language. */
+  /** The footer's line; default: "<name> is published by <publisher>." in the site's language ("<name> is an independent newsletter." when the publisher is the name). */
   footer: z
     .string({ error: 'expected a line of text' })
     .trim()

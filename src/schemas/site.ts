@@ -21,6 +21,9 @@ function isLanguageTag(value: string): boolean {
   }
 }
 
+/** The site URL `src/site.config.ts` ships with: a production build that still has it warns. */
+export const EXAMPLE_SITE_URL = 'https://ai-platforms.example.org';
+
 /** The newsletter's own settings (`src/site.config.ts`). */
 export const siteSchema = z.strictObject({
   /** The newsletter's name, shown in every page header, email, feed and link-preview image. */

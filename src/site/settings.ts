@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import settings from '../site.config.ts';
-import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { EXAMPLE_SITE_URL, siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { formatProblem, oneLine } from '../diagnostics/format.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 
@@ -74,4 +74,19 @@ export function getSiteOrExit(): SiteSettings {
     console.error(error.message);
     process.exit(1);
   }
+}
+
+/**
+ * The warning a production build gives when the site URL was never set: the
+ * example URL would go into the feeds, the emails' links, the sitemap and
+ * link previews. Null once `site` (or `SITE_URL`, as the GitHub Pages
+ * workflow sets it) is the newsletter's own.
+ */
+export function exampleSiteWarning(
+  site: SiteSettings,
+  env: Record<string, string | undefined> = process.env,
+): string | null {
+  if (site.site.replace(/\/+$/, '') !== EXAMPLE_SITE_URL) return null;
+  const file = env['SITE_CONFIG'] ?? 'src/site.config.ts';
+  return `site: warning: ${EXAMPLE_SITE_URL} is the example URL, so feeds, emails, the sitemap and link previews point to a site that is not yours; set site in ${file}, or the SITE_URL variable, to the newsletter's own URL`;
 }

@@ -40,6 +40,7 @@ const ENGLISH = [
   'Every edition',
   'every edition',
   'is published by',
+  'is an independent newsletter',
   'Page not found',
   'Searching',
   'section matches',

@@ -146,8 +146,10 @@ describe('the email edition', () => {
     for (const url of urlsIn(html)) expect(url, url).toMatch(/^(https?:|mailto:)/);
   });
 
-  it('is one 600 px column with CSS inlined, a preheader, dark-mode colours and a web link', () => {
-    expect(html).toMatch(/<table[^>]*class="container"[^>]*width="600"/);
+  it('is one column of 600 px at most with CSS inlined, a preheader, dark-mode colours and a web link', () => {
+    expect(html).toMatch(/<table[^>]*class="container"[^>]*style="width: 100%; max-width: 600px;/);
+    // Outlook ignores max-width: a 600 px table only it reads holds the column.
+    expect(html).toContain('<!--[if mso]><table role="presentation" width="600"');
     expect(html).toMatch(/<td class="content" style="[^"]*font-size: 16px/);
     expect(html).toMatch(
       /<div class="preheader" style="[^"]*display: none[^"]*">The first edition: a look at small models/,

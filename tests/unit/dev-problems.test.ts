@@ -53,7 +53,7 @@ describe('fileProblems', () => {
     expect(entries[0]!.problems[0]).toMatchObject({ line: 3, field: 'date' });
   });
 
-  it('puts errors before warnings, then orders by line', () => {
+  it('puts errors before warnings, keeping the cause-first order the loader gives', () => {
     const p = (line: number, severity: 'error' | 'warning') => ({
       file: 'f',
       line,
@@ -61,9 +61,10 @@ describe('fileProblems', () => {
       message: 'm',
       severity,
     });
+    // A body error (line 9) that causes a front-matter one (line 2) stays before it.
     expect(errorsFirst([p(1, 'warning'), p(9, 'error'), p(2, 'error')])).toEqual([
-      p(2, 'error'),
       p(9, 'error'),
+      p(2, 'error'),
       p(1, 'warning'),
     ]);
   });

@@ -1,6 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/diagnostics/format.ts';
+import { compileEdition } from '../../src/loader/compile-edition.ts';
+import { loadContent } from '../../src/loader/load-content.ts';
+import { listEditionFiles } from '../../src/loader/load-editions.ts';
+import { leftOutLines } from '../../src/model/left-out.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DOC = 'docs/edition-format.md';
@@ -33,8 +39,9 @@ const RULE_HEADINGS: Record<string, string[]> = {
   'discussions.*': ['Unknown keys'],
   'sections.*': ['Unknown keys'],
   intro: ['The intro'],
+  code: ['Code blocks'],
   heading: ['Sections', 'Section ids', 'Repeated derived ids', 'Explicit ids', 'Reserved ids'],
-  link: ['Link schemes', 'Discussion links'],
+  link: ['Link schemes', 'Discussion links', 'Commenters', 'Broken link syntax'],
   image: ['Images'],
   html: [
     'HTML comments',
@@ -151,5 +158,66 @@ describe('docs/edition-format.md', () => {
 
   it('is linked from the README', () => {
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/edition-format.md)');
+  });
+});
+
+/** The lines inside the code blocks of a Markdown file, with where they are. */
+function codeBlockLines(doc: string): { line: string; at: string }[] {
+  const out: { line: string; at: string }[] = [];
+  let fence: string | null = null;
+  readFileSync(join(ROOT, doc), 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker && fence === null) fence = marker;
+      else if (marker && marker === fence && line.trim() === marker) fence = null;
+      else if (fence !== null) out.push({ line, at: `${doc}:${i + 1}` });
+    });
+  return out;
+}
+
+/** A problem line as the docs show it: `path[:line]  field: message`; the part after the place. */
+const PROBLEM_LINE = /^\S+?\.(?:md|yaml)(?::\d+)?  (\S.*)$/;
+
+/** Everything the checker prints for the corpus cases and the fixture site, without the file and line in front. */
+async function printed(): Promise<Set<string>> {
+  const out = new Set<string>();
+  const settings = { timeZone: 'America/New_York', lang: 'en-US' };
+  const cases = ['invalid', 'valid'].flatMap((kind) =>
+    readdirSync(join(ROOT, CORPUS, kind)).map((name) => `${CORPUS}/${kind}/${name}`),
+  );
+  for (const dir of cases) {
+    const editions = existsSync(join(ROOT, dir, 'editions')) ? `${dir}/editions` : dir;
+    const { problems } = await loadContent({ root: ROOT, dir: editions, settings, cache: false });
+    // Paths inside messages ("already used by …") read as the newsletter's own folders.
+    const local = (text: string) =>
+      text.replaceAll(`${dir}/topics.yaml`, 'content/topics.yaml').replaceAll(`${editions}/`, 'content/editions/');
+    for (const line of problems.map(formatProblem)) out.add(local(PROBLEM_LINE.exec(line)?.[1] ?? line));
+  }
+  // What `npm run check` and `npm run build` say about the fixture site's draft and scheduled editions.
+  const site = 'tests/fixtures/site/editions';
+  const checked = execFileSync(process.execPath, ['scripts/check.ts', '--dir', site], {
+    cwd: ROOT,
+    env: { ...process.env, BUILD_DATE: '2026-06-01T00:00:00Z', GITHUB_ACTIONS: '' },
+    encoding: 'utf8',
+  });
+  for (const line of checked.split('\n')) out.add(PROBLEM_LINE.exec(line)?.[1] ?? line);
+  const editions = listEditionFiles(join(ROOT, site), ROOT).flatMap((name) => {
+    const file = `${site}/${name}`;
+    return compileEdition(file, readFileSync(join(ROOT, file)), settings).edition ?? [];
+  });
+  for (const line of leftOutLines(editions, new Date('2026-06-01T00:00:00Z'))) out.add(line);
+  return out;
+}
+
+describe('the messages README.md and docs/edition-format.md show', () => {
+  it('are each exactly what the checker or the build prints for a fixture', async () => {
+    const lines = [...codeBlockLines('README.md'), ...codeBlockLines(DOC)].flatMap(({ line, at }) => {
+      const shown = PROBLEM_LINE.exec(line)?.[1] ?? (/^edition \d+ is (a draft|scheduled)/.test(line) ? line : null);
+      return shown === null ? [] : [{ shown, at }];
+    });
+    expect(lines.length).toBeGreaterThan(40);
+    const real = await printed();
+    expect(lines.filter(({ shown }) => !real.has(shown)).map(({ at, shown }) => `${at}  ${shown}`)).toEqual([]);
   });
 });

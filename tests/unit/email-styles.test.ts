@@ -40,7 +40,21 @@ describe('the email inliner', () => {
       'font-size: 16px',
       'line-height: 1.6',
       'color: #1c1d21',
+      'overflow-wrap: anywhere',
+      'word-break: break-word',
     ]);
+  });
+
+  it('keeps the column within a phone and code within the column, without <style>', () => {
+    expect(declarations(styles.attribute('table', ['container'], false))).toEqual(
+      expect.arrayContaining(['width: 100%', 'max-width: 600px']),
+    );
+    expect(declarations(styles.attribute('pre', [], false))).toEqual(
+      expect.arrayContaining(['white-space: pre-wrap', 'overflow-wrap: anywhere', 'max-width: 100%']),
+    );
+    expect(declarations(styles.attribute('div', ['table-scroll'], false))).toEqual(
+      expect.arrayContaining(['overflow-x: auto', 'max-width: 100%']),
+    );
   });
 
   it('puts an !important declaration last, over everything else, so the preheader stays hidden', () => {

@@ -47,3 +47,30 @@ describe('link detection by forum rules', () => {
     expect(threadKey('https://forum.example.org/t/42/')).toBe(threadKey('https://www.forum.example.org/t/42'));
   });
 });
+
+describe('commenter profile links', () => {
+  it.each([
+    ['a Hacker News profile without a name', 'https://news.ycombinator.com/user?id='],
+    ['a Hacker News name with a space', 'https://news.ycombinator.com/user?id=tm lee'],
+    ['a Hacker News name too long to exist', 'https://news.ycombinator.com/user?id=abcdefghijklmnop'],
+    ['"users" for "user"', 'https://news.ycombinator.com/users?id=x'],
+    ['"name" for "id"', 'https://news.ycombinator.com/user?name=x'],
+    ['a path for the query', 'https://news.ycombinator.com/user/x'],
+    ['"threads" for "user"', 'https://news.ycombinator.com/threads?id=x'],
+    ['a Lobsters "~" without a name', 'https://lobste.rs/~'],
+    ['a Lobsters "user/" path', 'https://lobste.rs/user/jcs'],
+    ['a Reddit "users/" path', 'https://www.reddit.com/users/spez'],
+    ['a Reddit "u/" without a name', 'https://www.reddit.com/u/'],
+  ])('flags %s as a malformed profile', (_, url) => {
+    expect(classifyUrl(url).kind).toBe('bad-profile');
+  });
+
+  it.each([
+    ['https://news.ycombinator.com/user?id=wrs', profile('wrs', 'Hacker News')],
+    ['https://lobste.rs/u/jcs', profile('jcs', 'Lobsters')],
+    ['https://www.reddit.com/user/spez/', profile('spez', 'Reddit')],
+    ['https://news.ycombinator.com/submitted?id=pg', other],
+  ])('accepts %s', (url, expected) => {
+    expect(classifyUrl(url)).toEqual(expected);
+  });
+});

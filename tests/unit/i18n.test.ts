@@ -1,7 +1,7 @@
 /** The strings tables: which language gets which table, plurals, and the settings errors around them. */
 import { describe, expect, it } from 'vitest';
 import { langProblem, stringsFor, tableTag, TABLES } from '../../src/i18n/index.ts';
-import { sayFor } from '../../src/i18n/say.ts';
+import { footerLine, sayFor } from '../../src/i18n/say.ts';
 import { settingsModule, validateSite } from '../../src/site/settings.ts';
 import settings from '../../src/site.config.ts';
 
@@ -38,6 +38,27 @@ describe('strings tables', () => {
     expect(sayFor('ar').count('points', 2)).toBe('نقطتان');
     expect(sayFor('de')('dateline', { n: 300, date: '17. Mai 2024' })).toBe('Ausgabe 300, 17. Mai 2024');
     expect(stringsFor('xx')).toBe(TABLES['en']);
+  });
+});
+
+describe('the footer line', () => {
+  const site = { name: 'AI Platforms', publisher: 'Example Media' };
+
+  it('names the publisher, or says the newsletter is independent when it publishes itself', () => {
+    expect(footerLine({ ...site, lang: 'en' })).toBe('AI Platforms is published by Example Media.');
+    expect(footerLine({ ...site, publisher: 'AI Platforms', lang: 'en' })).toBe(
+      'AI Platforms is an independent newsletter.',
+    );
+    expect(footerLine({ ...site, publisher: 'ai platforms ', lang: 'de' })).toBe(
+      'AI Platforms ist ein unabhängiger Newsletter.',
+    );
+    expect(footerLine({ ...site, footer: 'Every Sunday.', lang: 'en' })).toBe('Every Sunday.');
+  });
+
+  it.each(Object.keys(TABLES))('in %s, never names the newsletter twice when it is its own publisher', (lang) => {
+    const line = footerLine({ ...site, publisher: 'AI Platforms', lang });
+    expect(line.split('AI Platforms')).toHaveLength(2);
+    expect(line).toBe(sayFor(lang)('footerIndependent', { name: 'AI Platforms' }));
   });
 });
 

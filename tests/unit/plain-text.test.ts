@@ -26,11 +26,25 @@ describe('the plain-text email body', () => {
     expect(refs).toEqual(['https://a.example/']);
   });
 
-  it('writes tables as rows of cells and keeps code exactly', () => {
+  it('writes tables as rows of aligned columns, a rule under the header, numbers to the right', () => {
     const { text: out } = text(
-      '<table><thead><tr><th>k</th><th>v</th></tr></thead><tbody><tr><td>a</td><td>1</td></tr></tbody></table><pre><code>if a &lt; b {\n  go()\n}\n</code></pre>',
+      '<table><thead><tr><th>model</th><th class="align-right">tokens/s</th><th>notes</th></tr></thead><tbody>' +
+        '<tr><td>Qwen3-235B</td><td class="align-right">12.4</td><td>io_uring</td></tr>' +
+        '<tr><td>Nano</td><td class="align-right">141.0</td><td></td></tr>' +
+        '<tr><td>日本語</td><td class="align-right">9</td><td>wide</td></tr></tbody></table>',
     );
-    expect(out).toBe('k | v\na | 1\n\nif a < b {\n  go()\n}');
+    expect(out.split('\n')).toEqual([
+      'model      | tokens/s | notes',
+      '-----------|----------|---------',
+      'Qwen3-235B |     12.4 | io_uring',
+      'Nano       |    141.0 |',
+      '日本語     |        9 | wide',
+    ]);
+  });
+
+  it('indents code by four spaces and keeps every character of it', () => {
+    const { text: out } = text('<p>Run:</p><pre><code>if a &lt; b {\n\n  go()\n}\n</code></pre>');
+    expect(out).toBe('Run:\n\n    if a < b {\n\n      go()\n    }');
   });
 
   it('survives nesting far deeper than the edition format allows', () => {

@@ -20,6 +20,8 @@ declare module 'vfile' {
     rawHtml: boolean;
     /** Between plugins: how deeply raw HTML elements nest at most, and where. */
     rawHtmlDepth: { depth: number; line: number | undefined };
+    /** Out: the URLs that links missing part of their scheme were meant to be (`https//x` → `https://x`). */
+    repairedLinks: readonly string[];
     /** Out: every thread linked in the body, by key, in order of first link. */
     threads: globalThis.Map<string, { url: string; forum: string; text: string }>;
   }
