@@ -17,7 +17,7 @@ describe('site settings', () => {
       [SiteConfigError: src/site.config.ts  site: expected an http(s) URL such as "https://example.org", got "example.org"
       src/site.config.ts  base: expected a path that starts and ends with "/", such as "/newsletter/", got "newsletter"
       src/site.config.ts  timeZone: expected an IANA time zone such as "America/New_York", got "Mars/Base"
-      src/site.config.ts  colour: unknown key; expected one of name, description, site, base, lang, timeZone, publisher, recentEditions, feedItems, subscribe, tagline, logo, accent, nav, footer, social]
+      src/site.config.ts  colour: unknown key; expected one of name, description, site, base, lang, timeZone, publisher, recentEditions, feedItems, subscribe, send, tagline, logo, accent, nav, footer, social]
     `);
   });
 });
