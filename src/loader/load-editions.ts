@@ -258,7 +258,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const soon = options.soon;
   if (soon === undefined || misses.length <= soon.count) return finish(files, true);
   // Those asked for, then the newest by the number in their front matter; the rules across files wait.
-  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : frontMatterNumber(f.bytes));
+  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : (headNumber(f.bytes) ?? -1));
   const now = new Set(misses.sort((a, b) => rank(b) - rank(a)).slice(0, soon.count));
   const first = await finish(
     files.filter((f) => f.hit || now.has(f)),
@@ -267,9 +267,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
 }
 
-/** The `edition:` number of a file's front matter, read without compiling it (0 when not found). */
-function frontMatterNumber(bytes: Uint8Array): number {
+/** The `edition:` number of a file's front matter, read without compiling it (null when not found; 0 is a number). */
+function headNumber(bytes: Uint8Array): number | null {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   const match = /^---\r?\n(?:.*\r?\n)*?edition:[ \t]*(\d+)[ \t]*\r?$/m.exec(head);
-  return match ? Number(match[1]) : 0;
+  return match ? Number(match[1]) : null;
 }

@@ -18,8 +18,8 @@ export const frontMatterSchema = z
     {
       /** The edition number: unique across editions, and the page's URL. */
       edition: z
-        .int({ error: 'expected a positive whole number' })
-        .positive({ error: 'expected a positive whole number' }),
+        .int({ error: 'expected a whole number, 0 or more' })
+        .nonnegative({ error: 'expected a whole number, 0 or more' }),
       /** When the edition is published: `2026-03-22` or `2026-03-22T12:14:00-04:00`. */
       date: dateSchema,
       /** A headline. Default: "<newsletter> — Edition N". */
