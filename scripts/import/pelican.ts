@@ -4,9 +4,9 @@
  * reStructuredText and HTML sources are out of scope and reported as skipped.
  */
 import { relative } from 'node:path';
-import { listFiles, MARKDOWN_EXTENSIONS, readText, stemOf } from './files.ts';
+import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
-import { problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
 
 const HEADER = /^([A-Za-z][\w -]*?)\s*:\s?(.*)$/;
 /** Pelican keys the importer uses; any other key is reported, never dropped silently. */
@@ -20,7 +20,7 @@ export function looksLikePelican(text: string): boolean {
 /** A whole number from a header value, or undefined. */
 export function wholeNumber(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** Reads one Pelican file, or says why it cannot be read. */
@@ -46,9 +46,7 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
     }
     lastKey = m[1]!.toLowerCase();
     fields.set(lastKey, { value: m[2]!.trim(), line: end + 1 });
-    if (!USED.has(lastKey)) {
-      result.problems.push(problem(file, end + 1, m[1]!, 'not imported (an edition has no such field)', 'warning'));
-    }
+    if (!USED.has(lastKey)) noteUnusedKey(result, m[1]!);
   }
   const get = (key: string) => fields.get(key)?.value || undefined;
   const numberText = get('number');
@@ -59,7 +57,7 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
         file,
         fields.get('number')!.line,
         'Number',
-        `expected a positive whole number, got ${JSON.stringify(numberText)}`,
+        `expected a whole number, 0 or more, got ${JSON.stringify(numberText)}`,
       ),
     );
     return undefined;
@@ -118,8 +116,12 @@ export function readPelican(folder: string): ReadResult {
       result.problems.push(problem(file, undefined, 'file', 'not UTF-8 text; save it as UTF-8 and run again'));
       continue;
     }
-    const edition = readPelicanFile(file, text, result);
-    if (edition) result.editions.push(edition);
+    try {
+      const edition = readPelicanFile(file, text, result);
+      if (edition) result.editions.push(edition);
+    } catch (error) {
+      result.problems.push(problem(file, undefined, 'file', `could not be read: ${oneLine(error)}`));
+    }
   }
   return result;
 }

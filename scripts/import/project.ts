@@ -25,3 +25,5 @@ export { readEdition } from '../../src/loader/read-edition.ts';
 export { renderBody } from '../../src/markdown/pipeline.ts';
 /** Splits a rendered body into its intro and `##` sections. */
 export { splitSections } from '../../src/markdown/util/split-sections.ts';
+/** The site's URL builder, for links the importer writes into bodies. */
+export { createPaths } from '../../src/site/urls.ts';
