@@ -183,6 +183,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
       topics: fm.sections[s.id]?.topics ?? [],
     })),
     threads: threadModels,
+    redirectFrom: fm.redirect_from,
   };
   return { ...result, edition };
 }

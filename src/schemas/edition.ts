@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { dateSchema } from './date.ts';
 import { discussionSchema } from './discussion.ts';
+import { oldPathSchema } from './old-path.ts';
 import { sectionSchema } from './section.ts';
 import { threadKey } from '../rules/forums.ts';
 
@@ -41,6 +42,11 @@ export const frontMatterSchema = z
       discussions: z.preprocess(
         emptyIsAbsent,
         z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
+      ),
+      /** Old addresses of this edition (`/2024/01/05/welcome.html`), each answered with a redirect. Default none. */
+      redirect_from: z.preprocess(
+        (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
+        z.array(oldPathSchema, { error: 'expected a list of paths such as /2024/01/05/welcome.html' }).default([]),
       ),
       /** Extra data per section, keyed by section id. Default none. */
       sections: z.preprocess(

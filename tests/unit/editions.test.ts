@@ -14,6 +14,7 @@ function edition(number: number, date: string, extra: Partial<Edition> = {}): Ed
     introHtml: '<p>Intro.</p>',
     sections: [],
     threads: [],
+    redirectFrom: [],
     ...extra,
   };
 }

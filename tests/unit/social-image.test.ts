@@ -19,6 +19,7 @@ function edition(titles: string[], headline: string | null = null): Edition {
     introHtml: '',
     sections: titles.map((title, i) => ({ id: `s${i}`, title, excerpt: '', html: '', threads: [], topics: [] })),
     threads: [],
+    redirectFrom: [],
   };
 }
 
