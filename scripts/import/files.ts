@@ -73,5 +73,8 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // eslint-disable-next-line no-control-regex
-  return message.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+  return message
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }

@@ -15,6 +15,7 @@ import { jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
 import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
 import { findSiteRoot, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
+import { MAX_YAML_ALIASES } from './project.ts';
 import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
@@ -97,7 +98,7 @@ function readHeader(file: string, text: string, result: ReadResult): Header | un
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     result.problems.push(
       problem(file, 2, 'front matter', 'YAML aliases expand too far; write the values out instead of using *aliases'),
@@ -203,7 +204,12 @@ export function readFrontMatterFile(
         : undefined;
   const title = text(data['title']);
   const page = { ...data, title };
-  const body = convertPostBody({ file, body: header.body, bodyLine: header.bodyLine, page }, ctx.liquid, ctx.kramdown, result);
+  const body = convertPostBody(
+    { file, body: header.body, bodyLine: header.bodyLine, page },
+    ctx.liquid,
+    ctx.kramdown,
+    result,
+  );
   const titled = takeTitle(body, true);
   const sameTitle =
     titled.title !== undefined && (title === undefined || titled.title.toLowerCase() === title.toLowerCase());
@@ -234,9 +240,14 @@ export function readFrontMatter(folder: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
   const site = findSiteRoot(folder);
   const ctx: FrontMatterContext = { site, kramdown: { count: 0, files: 0 } };
+  if (site) result.assets = site.kind === 'jekyll' ? site.root : join(site.root, 'static');
   if (site?.kind === 'jekyll') {
+    const settings = jekyllSiteVariable(site.root);
     ctx.liquid = jekyllRenderer(site.root);
-    ctx.permalink = text(jekyllSiteVariable(site.root)['permalink']);
+    ctx.permalink = text(settings['permalink']);
+    result.names = [text(settings['title']) ?? ''].filter(Boolean);
+    const host = /^https?:\/\/([^/]+)/i.exec(text(settings['url']) ?? '')?.[1];
+    result.oldSite = { hosts: host ? [host] : [], prefix: text(settings['baseurl']) ?? '' };
   }
   for (const file of postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS))) {
     if (/(^|\/)_index\.[^/]+$/.test(file)) {

@@ -39,7 +39,9 @@ const ANY_LIQUID = /\{%-?\s*comment\s*-?%\}[^]*?\{%-?\s*endcomment\s*-?%\}|\{%[^
 function confinedFs(includes: string): FS {
   const ok = (file: string) => {
     const path = inside(includes, file);
-    return path !== undefined && existsSync(path) && statSync(path).isFile() && statSync(path).size <= MAX_INCLUDE_BYTES;
+    return (
+      path !== undefined && existsSync(path) && statSync(path).isFile() && statSync(path).size <= MAX_INCLUDE_BYTES
+    );
   };
   const read = (file: string) => {
     if (!ok(file)) throw new Error(`${file}: not an include of this site`);

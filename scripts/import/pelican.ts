@@ -3,7 +3,11 @@
  * blank line (Python-Markdown's meta-data), then the body. Pelican's
  * reStructuredText and HTML sources are out of scope and reported as skipped.
  */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { dateFromStem } from './dates.ts';
+import { pelicanUrl } from './old-paths.ts';
+import { asciiSlug } from './write.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
 import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
@@ -98,6 +102,10 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
 /** Reads every Pelican Markdown file of a folder; reStructuredText and HTML sources are skipped with a reason. */
 export function readPelican(folder: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
+  const settings = pelicanSettings(folder);
+  if (settings.SITENAME) result.names = [settings.SITENAME];
+  const host = /^https?:\/\/([^/]+)/i.exec(settings.SITEURL ?? '')?.[1];
+  if (host) result.oldSite = { hosts: [host], prefix: '' };
   for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
     if (/\.(rst|html?)$/i.test(file)) {
       const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
@@ -123,5 +131,34 @@ export function readPelican(folder: string): ReadResult {
       result.problems.push(problem(file, undefined, 'file', `could not be read: ${oneLine(error)}`));
     }
   }
+  if (settings.ARTICLE_URL !== undefined)
+    for (const e of result.editions) {
+      const day = (e.date ?? dateFromStem(e.stem))?.slice(0, 10);
+      const path = pelicanUrl(settings.ARTICLE_URL, {
+        day,
+        slug: e.slug ?? asciiSlug(e.title ?? ''),
+        categories: e.tags,
+      });
+      e.redirectFrom = path ? [path] : [];
+    }
   return result;
+}
+
+/**
+ * The settings of `pelicanconf.py` in the folder or up to two above it that
+ * the importer uses: `SITENAME`, `SITEURL` and `ARTICLE_URL` (Pelican's default,
+ * `{slug}.html`, when the file does not set it). Empty without the file.
+ */
+function pelicanSettings(folder: string): Partial<Record<'SITENAME' | 'SITEURL' | 'ARTICLE_URL', string | undefined>> {
+  const file = [folder, join(folder, '..'), join(folder, '../..')]
+    .map((dir) => join(dir, 'pelicanconf.py'))
+    .find((path) => existsSync(path));
+  const text = file ? (readText(file) ?? '') : undefined;
+  if (text === undefined) return {};
+  const setting = (name: string) => new RegExp(`^${name}\\s*=\\s*(['"])(.*?)\\1`, 'm').exec(text)?.[2];
+  return {
+    SITENAME: setting('SITENAME'),
+    SITEURL: setting('SITEURL'),
+    ARTICLE_URL: setting('ARTICLE_URL') ?? '{slug}.html',
+  };
 }

@@ -9,6 +9,7 @@ import { shieldCode } from './code-spans.ts';
 import { fromHugoShortcodes } from './hugo-shortcodes.ts';
 import { fromKramdown } from './kramdown.ts';
 import type { LeftOut, LiquidRenderer } from './liquid.ts';
+import type { Problem } from './project.ts';
 import { problem, type ReadResult } from './types.ts';
 
 /** Attribute lists removed across an archive, for its one warning. */
@@ -70,6 +71,22 @@ export function convertPostBody(
   // What was taken out leaves blank lines behind; one is enough (code keeps its own).
   const shielded = shieldCode(plain.body);
   return shielded.restore(shielded.text.replace(/\n[ \t]*(?:\n[ \t]*){2,}/g, '\n\n'));
+}
+
+/** The warning for script and style blocks left out of a record, if any were. */
+export function scriptProblem(
+  where: { file: string; line?: number | undefined },
+  cleaned: { leftOut: number; first?: string },
+): Problem | undefined {
+  if (!cleaned.leftOut) return undefined;
+  const n = cleaned.leftOut;
+  return problem(
+    where.file,
+    where.line,
+    'html',
+    `${n} <script> or <style> block${n === 1 ? '' : 's'} left out (an edition may not run scripts or carry styles), the first: ${cleaned.first}`,
+    'warning',
+  );
 }
 
 /** The archive's one warning about attribute lists, when any were removed. */

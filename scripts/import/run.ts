@@ -21,6 +21,9 @@ import { readSubstack } from './substack.ts';
 import { summaryLines } from './summary.ts';
 import { problem, type Format, type ReadResult } from './types.ts';
 import { editionFileName, editionText, sectionIds, writeNew } from './write.ts';
+import { copyAssets } from './assets.ts';
+import { scriptProblem } from './post-body.ts';
+import { withoutScripts } from './script-embeds.ts';
 import { pointOldLinks } from './edition-links.ts';
 import { problemLines } from './quiet.ts';
 
@@ -32,6 +35,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** A line per file written, and every warning. */
   verbose?: boolean;
+  /** Where files the editions use are copied (default `public`). */
+  publicDir?: string;
 }
 
 const READERS: Record<Format, (source: string) => ReadResult> = {
@@ -87,15 +92,21 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }
-  const numbered = numberEditions(
-    dated,
-    existingNumbers(out),
-    (e, file) => file === `${out}/${editionFileName(e)}`,
-    [site.name, ...(read.names ?? [])],
-  );
+  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`, [
+    site.name,
+    ...(read.names ?? []),
+  ]);
   problems.push(...numbered.problems);
   skipped.push(...numbered.again);
-  const links = pointOldLinks(numbered.numbered, createPaths(site.base), read.oldSite);
+  for (const e of numbered.numbered) {
+    const cleaned = withoutScripts(e.body);
+    const warning = scriptProblem(e, cleaned);
+    if (warning) problems.push(warning);
+    e.body = cleaned.body;
+  }
+  const urls = createPaths(site.base);
+  const links = pointOldLinks(numbered.numbered, urls, read.oldSite);
+  const publicDir = options.publicDir ?? 'public';
 
   const topicsFile = project.topicsFileFor(out);
   const topicSlugs = new Set(Object.keys(project.loadTopics(process.cwd(), topicsFile).topics));
@@ -108,10 +119,17 @@ export async function runImport(options: ImportOptions): Promise<number> {
     mkdirSync(target, { recursive: true });
 
     const written: string[] = [];
+    const copied: string[] = [];
     let drafts = 0;
     try {
       for (const e of numbered.numbered) {
-        const body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
+        let body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
+        if (read.assets) {
+          const assets = copyAssets(body, e, read.assets, publicDir, { dryRun: options.dryRun, urlOf: urls.asset });
+          body = assets.body;
+          problems.push(...assets.problems);
+          for (const file of assets.copied) if (!copied.includes(file)) copied.push(file);
+        }
         const topics = [...new Set(e.tags.map((t) => githubSlug(t)).filter((t) => topicSlugs.has(t)))];
         for (const tag of e.tags)
           if (!topicSlugs.has(githubSlug(tag))) unmatchedTags.set(tag, (unmatchedTags.get(tag) ?? 0) + 1);
@@ -163,14 +181,19 @@ export async function runImport(options: ImportOptions): Promise<number> {
     const rename = (file: string) =>
       !temp ? file : file === 'topics.yaml' ? topicsFile : file.replace(/^editions(?=\/|$)/, out);
     const renameIn = (message: string) =>
-      !temp ? message : message.replace(/(^|[\s(])editions\//g, `$1${out}/`).split(temp).join('.');
+      !temp
+        ? message
+        : message
+            .replace(/(^|[\s(])editions\//g, `$1${out}/`)
+            .split(temp)
+            .join('.');
     const checkProblems = checked.problems.map((p) => ({ ...p, file: rename(p.file), message: renameIn(p.message) }));
     for (const line of problemLines(checkProblems, verbose, project.formatProblem)) console.log(line);
     console.log(project.summaryLine(checkProblems, checked.files));
 
     const summary = { out, dryRun: options.dryRun, verbose, written, drafts, skipped, importProblems, checkProblems };
     const more = { checkedFiles: checked.files, unmatchedTags, topicsFile, unusedKeys: read.unusedKeys ?? new Map() };
-    for (const line of summaryLines({ ...summary, ...more, linksRewritten: links.rewritten }))
+    for (const line of summaryLines({ ...summary, ...more, linksRewritten: links.rewritten, copied, publicDir }))
       console.log(line);
     return project.hasErrors(importProblems) || project.hasErrors(checkProblems) ? 1 : 0;
   } finally {

@@ -10,6 +10,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readText } from './files.ts';
+import { MAX_YAML_ALIASES } from './project.ts';
 
 /** The site a source folder sits in. */
 export interface SiteRoot {
@@ -73,7 +74,7 @@ export function readDataFile(file: string): unknown {
     if (statSync(file).size > MAX_DATA_BYTES) return undefined;
     const text = readText(file);
     if (text === null) return undefined;
-    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return undefined;
   }

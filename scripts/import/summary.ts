@@ -38,6 +38,9 @@ export interface SummaryInput {
   unusedKeys: ReadonlyMap<string, { count: number; fate: string }>;
   /** Links to old addresses pointed at the new edition URLs. */
   linksRewritten: number;
+  /** Files copied (or, in a dry run, that would be) from the old site into `publicDir`. */
+  copied: readonly string[];
+  publicDir: string;
   verbose: boolean;
 }
 
@@ -63,9 +66,10 @@ export function summaryLines(s: SummaryInput): string[] {
     const keys = [...s.unusedKeys].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
     for (const [key, { count, fate }] of keys) lines.push(`    ${key} (${count}): ${fate}`);
   }
-  if (s.linksRewritten)
+  if (s.linksRewritten) lines.push(`  links to old addresses pointed at the new edition pages: ${s.linksRewritten}`);
+  if (s.copied.length)
     lines.push(
-      `  links to old addresses pointed at the new edition pages: ${s.linksRewritten}`,
+      `  files the editions use, ${s.dryRun ? 'to be copied' : 'copied'} into ${s.publicDir}: ${s.copied.length}`,
     );
   lines.push(`  import: ${countLine(s.importProblems)}`);
   const groups = (['error', 'warning'] as const).flatMap((severity) => {

@@ -46,6 +46,8 @@ export interface ReadResult {
   skipped: { file: string; reason: string }[];
   /** The newsletter's own name as the old site gave it, which titles may number by ("Rust Weekly 12"). */
   names?: string[];
+  /** The old site's folder of static files (`/img/x.png` is `<assets>/img/x.png`), when it has one. */
+  assets?: string;
   /** The old site's own hosts and base path, which links to its pages may carry. */
   oldSite?: { hosts: string[]; prefix: string };
   /** Source fields the edition format has no place for: how many records had each, and what became of it. */
