@@ -164,7 +164,7 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
         file: e.file,
         line: r.dateLine,
         field: 'date',
-        message: `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
+        message: `edition ${e.number}'s date ${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
         severity: 'error',
       });
     }

@@ -43,15 +43,15 @@ export const frontMatterSchema = z
         emptyIsAbsent,
         z.array(discussionSchema, { error: 'expected a list of discussions' }).default([]),
       ),
-      /** Old addresses of this edition (`/2024/01/05/welcome.html`), each answered with a redirect. Default none. */
-      redirect_from: z.preprocess(
-        (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
-        z.array(oldPathSchema, { error: 'expected a list of paths such as /2024/01/05/welcome.html' }).default([]),
-      ),
       /** Extra data per section, keyed by section id. Default none. */
       sections: z.preprocess(
         emptyIsAbsent,
         z.record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' }).default({}),
+      ),
+      /** Old addresses of this edition (`/2024/01/05/welcome.html`), each answered with a redirect. Default none. */
+      redirect_from: z.preprocess(
+        (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
+        z.array(oldPathSchema, { error: 'expected a list of paths such as /2024/01/05/welcome.html' }).default([]),
       ),
     },
     { error: 'expected "key: value" lines such as "edition: 2"' },

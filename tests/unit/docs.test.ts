@@ -27,6 +27,7 @@ const RULE_HEADINGS: Record<string, string[]> = {
   'discussions.comments': ['`discussions[].points` and `comments`'],
   'discussions.as_of': ['`discussions[].as_of`'],
   sections: ['`sections`'],
+  redirect_from: ['`redirect_from`'],
   'sections.topics': ['`sections.<id>.topics`'],
   '*': ['Unknown keys'],
   'discussions.*': ['Unknown keys'],

@@ -42,7 +42,7 @@ describe('front matter errors', () => {
   it('suggests the real key for a typo of one', () => {
     expect(compile(edition('edition: 2\ndat: 2026-03-22')).lines).toMatchInlineSnapshot(`
       "content/editions/2026-03-22-edition-2.md:1  date: missing; expected an ISO 8601 date or date-time
-      content/editions/2026-03-22-edition-2.md:3  dat: unknown key (did you mean "date"?); expected one of edition, date, title, description, draft, discussions, sections"
+      content/editions/2026-03-22-edition-2.md:3  dat: unknown key (did you mean "date"?); expected one of edition, date, title, description, draft, discussions, sections, redirect_from"
     `);
   });
 

@@ -68,7 +68,9 @@ describe('Liquid, as Jekyll renders it', () => {
 
 describe('kramdown', () => {
   it('takes off markdown="1" wrappers so the ## stories inside become sections', () => {
-    const { body } = fromKramdown('Intro.\n<div markdown="1" class="callout">\n## News\n\nText.\n<div>inner</div>\n</div>\nAfter.\n');
+    const { body } = fromKramdown(
+      'Intro.\n<div markdown="1" class="callout">\n## News\n\nText.\n<div>inner</div>\n</div>\nAfter.\n',
+    );
     expect(body).toBe('Intro.\n\n## News\n\nText.\n<div>inner</div>\n\nAfter.\n');
   });
 
