@@ -122,7 +122,7 @@ function datesInOrder(sorted: readonly NumberedEdition[]): { kept: NumberedEditi
       problems.push(
         problem(
           e.file,
-          e.lines.edition ?? e.line,
+          e.lines.edition ?? e.lines.date ?? e.line,
           'edition',
           `${e.edition} (number from ${e.numberFrom}) is dated ${e.isoDate}, before edition ${before.edition} (number from ${before.numberFrom}, ${where(before)}) dated ${before.isoDate}; not imported: give it its number in a header, or correct its date`,
         ),

@@ -313,6 +313,12 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     expect(stdout).toContain('  fields an edition has no place for:\n    lang (2): ignored\n    layout (2): ignored\n');
     expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 1\n');
     expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 1\n`);
+    // The README shows these lines as printed (its paths shortened).
+    const readme = read('README.md');
+    for (const line of readme.split('\n').filter((l) => l.startsWith('_posts/2018-06-08-newsletter.md:')))
+      expect(stdout).toContain(
+        line.replace('_posts/2018-06-08-newsletter.md', `${src}/_posts/2018-06-08-2018-06-08-newsletter.md`),
+      );
     expect(readFileSync(join(ROOT, publicDir, 'img/posts/chart.png'))).toEqual(
       readFileSync(join(ROOT, src, 'img/posts/chart.png')),
     );
@@ -379,6 +385,10 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
       `${src}/b.md:2  edition: 6 (number from date order) is dated 2024-01-01, before edition 5 (number from title, ${src}/a.md) dated 2024-02-01; not imported: give it its number in a header, or correct its date`,
     ]);
     expect(files(out)).toEqual(['2024-02-01-issue-5.md']);
+    const shown = read('README.md')
+      .split('\n')
+      .find((l) => l.trim().startsWith('_posts/b.md:2  edition:'))!;
+    expect(shown.trim().replaceAll('_posts/', `${src}/`)).toBe(lines.find((l) => l.startsWith(`${src}/b.md`)));
     expect(code).toBe(1);
   });
 });

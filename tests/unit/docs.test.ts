@@ -149,6 +149,16 @@ describe('docs/edition-format.md', () => {
     for (const limit of ['2 MB', '100 levels', '10 seconds']) expect(doc).toContain(limit);
   });
 
+  it('documents edition 0 and redirect_from, with their URLs', () => {
+    const doc = readFileSync(join(ROOT, DOC), 'utf8');
+    expect(doc).toContain('| `edition` | yes | a unique whole number, 0 or more |');
+    expect(doc).toContain('at `/editions/0/`');
+    expect(sections.get('`redirect_from`')).toContain(
+      'redirect_from: [/en/newsletters/2026/04/05/, /2026/04/05/issue-7.html]',
+    );
+    expect(doc).toContain("| an edition's old address, redirecting to it | each path of its `redirect_from` |");
+  });
+
   it('is linked from the README', () => {
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/edition-format.md)');
   });
