@@ -50,6 +50,7 @@ export function syntheticEdition(n: number, script: 'latin' | 'cjk'): Edition {
     sections: [1, 2, 3, 4, 5].map(section),
     threads: [],
     redirectFrom: [],
+    descriptionGiven: false,
   };
 }
 

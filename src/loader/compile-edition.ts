@@ -172,6 +172,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     hasTime: !isDateOnly(fm.date),
     headline: fm.title ?? null,
     description: fm.description || summarize(intro),
+    descriptionGiven: Boolean(fm.description),
     draft: fm.draft,
     introHtml: toHtml(intro),
     sections: sections.map((s) => ({

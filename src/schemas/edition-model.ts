@@ -53,6 +53,8 @@ export const editionModelSchema = z.object({
   headline: z.string().nullable(),
   /** The description, written or taken from the start of the intro. */
   description: z.string(),
+  /** True when the front matter gave the description; false when it was taken from the intro. */
+  descriptionGiven: z.boolean(),
   /** Drafts never reach a production build. */
   draft: z.boolean(),
   /** The intro's HTML ("In This Edition"). */

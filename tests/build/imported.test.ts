@@ -26,7 +26,7 @@ describe('imported archives build', () => {
     const base = join(ROOT, 'tests/.output/imported-pelican-300');
     rmSync(base, { recursive: true, force: true });
     mkdirSync(join(base, 'source'), { recursive: true });
-    writePelicanArchive(join(base, 'source'), 300);
+    writePelicanArchive(join(base, 'source'), 300, { boilerplate: true });
     execFileSync(process.execPath, ['scripts/import.ts', join(base, 'source'), '--out', join(base, 'editions')], {
       cwd: ROOT,
       stdio: 'pipe',
@@ -39,6 +39,20 @@ describe('imported archives build', () => {
     );
     expect(status, output).toBe(0);
     expect(readdirSync(join(out, 'editions')).filter((name) => /^\d+$/.test(name))).toHaveLength(300);
+    // A long archive reads well: a line per edition under its year, a jump list of years, no boilerplate.
+    const archive = readFileSync(join(out, 'editions/index.html'), 'utf8');
+    expect(archive).toContain('<ol class="edition-list compact">');
+    expect(archive.match(/<li>\s*<a href="\/editions\/\d+\/">/g)).toHaveLength(300);
+    expect(archive).not.toContain('Hello and welcome');
+    expect(archive).not.toContain('edition-list-description');
+    const years = [...archive.matchAll(/<a href="#year-(\d{4})">/g)].map((m) => m[1]);
+    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019']);
+    // Each edition's own description keeps the sentence.
+    expect(readFileSync(join(out, 'editions/7/index.html'), 'utf8')).toMatch(
+      /name="description" content="Hello and welcome to another issue of Week in inference\./,
+    );
+    // No edition names a topic, so the header does not offer Topics.
+    expect(archive).not.toContain('href="/topics/"');
   });
 
   it('a Jekyll site, a raw Pelican folder and a Hugo site move in and build: no template syntax, old addresses redirect', () => {

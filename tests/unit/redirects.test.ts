@@ -13,6 +13,7 @@ function edition(number: number, redirectFrom: string[]): Edition {
     hasTime: false,
     headline: null,
     description: '',
+    descriptionGiven: false,
     draft: false,
     introHtml: '',
     sections: [],
