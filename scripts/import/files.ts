@@ -72,7 +72,6 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 /** An error's message on one line, control characters and all, for a problem line. */
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  // eslint-disable-next-line no-control-regex
   return message
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .trim()

@@ -22,7 +22,10 @@ function noindex(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(1024);
-    return head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').includes(NOINDEX);
+    return head
+      .subarray(0, readSync(fd, head, 0, head.length, 0))
+      .toString('utf8')
+      .includes(NOINDEX);
   } finally {
     closeSync(fd);
   }
