@@ -22,11 +22,14 @@ export interface SiteRoot {
 const JEKYLL_CONFIG = ['_config.yml', '_config.yaml'];
 const HUGO_CONFIG = ['hugo.toml', 'hugo.yaml', 'config.toml', 'config.yaml'];
 
-/** The Jekyll or Hugo site that holds `source` (the folder itself or one above it), if any. */
+/** How far above the source a site's settings are looked for (`site/_posts/2024/` is three levels down). */
+const LEVELS_UP = 3;
+
+/** The Jekyll or Hugo site that holds `source` (the folder itself or one up to three above it), if any. */
 export function findSiteRoot(source: string): SiteRoot | undefined {
   let dir = resolve(source);
   if (existsSync(dir) && !statSync(dir).isDirectory()) dir = dirname(dir);
-  for (;;) {
+  for (let level = 0; level <= LEVELS_UP; level++) {
     if (JEKYLL_CONFIG.some((name) => existsSync(join(dir, name)))) return { kind: 'jekyll', root: dir };
     if (HUGO_CONFIG.some((name) => existsSync(join(dir, name))) && existsSync(join(dir, 'content')))
       return { kind: 'hugo', root: dir };
@@ -34,6 +37,7 @@ export function findSiteRoot(source: string): SiteRoot | undefined {
     if (up === dir) return undefined;
     dir = up;
   }
+  return undefined;
 }
 
 /** The folders to import when `source` is a whole site's root: its posts, never its README or pages. */
