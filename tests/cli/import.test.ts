@@ -125,6 +125,20 @@ describe('npm run import keeps the out folder safe', () => {
     expect(code).toBe(0);
   });
 
+  it("--dry-run's check lines name the out folder, never the temporary copy it checks", async () => {
+    const out = freshCase('dry-run-names', false);
+    const src = `${OUTPUT}/dry-run-names/source`;
+    mkdirSync(join(ROOT, out), { recursive: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, out, '2025-01-01-x.md'), '---\nedition: 5\ndate: 2025-01-01\n---\n\nIntro.\n');
+    writeFileSync(join(ROOT, src, 'a.md'), 'Title: Issue 6\nDate: 2024-01-01\nNumber: 6\n\nIntro.\n');
+    const { stdout } = await node(['scripts/import.ts', src, '--out', out, '--dry-run']);
+    expect(stdout).toContain(
+      `${out}/2024-01-01-issue-6.md:3  date: edition 6's date 2024-01-01T00:00:00-05:00 is earlier than edition 5's date 2025-01-01T00:00:00-05:00 (${out}/2025-01-01-x.md); expected dates to grow with edition numbers`,
+    );
+    expect(stdout).not.toContain(tmpdir());
+  });
+
   it('never overwrites an existing file, and reports the clash', async () => {
     const out = freshCase('clash', true);
     mkdirSync(join(ROOT, out));
