@@ -478,7 +478,7 @@ describe('one bad record is one line, and the rest still import', () => {
     expect(stderr).toBe('');
     expect(lines.filter((line) => line.startsWith(src))).toEqual([
       `${src}  id: posts[0] ("Edition 1"): expected the post's id as text, got a map of keys`,
-      `${src}:21  body: posts[1] ("Edition 2"): HTML nests deeper than 100 levels; expected simpler markup`,
+      `${src}:18  body: posts[1] ("Edition 2"): HTML nests deeper than 100 levels; expected simpler markup`,
     ]);
     expect(files(out)).toEqual(['2024-05-03-e3.md']);
   });
