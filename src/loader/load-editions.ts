@@ -6,6 +6,7 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
+import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { freeBuffersEvery } from '../processes/free-buffers.ts';
 
 /** Where editions live, relative to the project root. */
@@ -134,7 +135,7 @@ export function listEditionFiles(folder: string, root = process.cwd()): string[]
   return scanEditionFiles(folder, root).files;
 }
 
-/** Rules across files: numbers unique, dates growing with numbers, gaps reported. */
+/** Rules across files: numbers unique, dates growing with numbers, gaps reported, each old address in one edition. */
 function checkAcrossFiles(results: CompileResult[]): Problem[] {
   const problems: Problem[] = [];
   const ok = results.filter((r) => r.edition).sort((a, b) => a.edition!.number - b.edition!.number);
@@ -155,6 +156,20 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     byNumber.set(e.number, r);
   }
   const unique = [...byNumber.values()];
+  const oldAddresses = new Map<string, Edition>();
+  for (const r of unique)
+    for (const path of r.edition!.redirectFrom) {
+      const first = oldAddresses.get(redirectFile(path));
+      if (!first) oldAddresses.set(redirectFile(path), r.edition!);
+      else if (first !== r.edition)
+        problems.push({
+          file: r.edition!.file,
+          line: undefined,
+          field: 'redirect_from',
+          message: claimedTwice(path, first),
+          severity: 'error',
+        });
+    }
   unique.forEach((r, i) => {
     const prev = unique[i - 1]?.edition;
     const e = r.edition!;

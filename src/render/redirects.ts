@@ -10,9 +10,12 @@ import { problem, type Problem } from '../diagnostics/problem.ts';
 import type { Say } from '../i18n/say.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { createPaths } from '../site/urls.ts';
+import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { escapeHtml } from './escape.ts';
 
 type Paths = ReturnType<typeof createPaths>;
+
+export { redirectFile };
 
 /** One old address and the edition it leads to. */
 export interface Redirect {
@@ -21,13 +24,6 @@ export interface Redirect {
   edition: number;
   /** Where the redirect page is written in the output: `2024/01/05/welcome.html`, `newsletters/5/index.html`. */
   outputFile: string;
-}
-
-/** The output file answering a path: itself when it names a file (`.html`), else the folder's `index.html`. */
-export function redirectFile(path: string): string {
-  const inner = path.replace(/^\/+/, '');
-  if (/\.html?$/i.test(inner)) return inner;
-  return `${inner.replace(/\/*$/, '/')}index.html`;
 }
 
 /** Paths the site itself publishes or reserves, from the URL builder at the site root. */
@@ -79,14 +75,7 @@ export function planRedirects(
       }
       const first = byFile.get(outputFile);
       if (first && first.edition !== edition) {
-        problems.push(
-          problem(
-            edition.file,
-            undefined,
-            'redirect_from',
-            `${from} is also an old address of edition ${first.edition.number} (${first.edition.file}); expected each old address in one edition`,
-          ),
-        );
+        problems.push(problem(edition.file, undefined, 'redirect_from', claimedTwice(from, first.edition)));
         continue;
       }
       if (!first) byFile.set(outputFile, { redirect: { from, edition: edition.number, outputFile }, edition });
