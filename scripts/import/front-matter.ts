@@ -4,10 +4,9 @@
  * every other key is counted for the summary, and the ones that held an old
  * address are kept as `redirect_from`.
  */
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { join, relative, resolve, sep } from 'node:path';
 import { dateFromStem } from './dates.ts';
+import { dateText, readHeader, text } from './front-matter-header.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { jekyllRenderer, type LiquidRenderer } from './liquid.ts';
 import { takeTitle } from './normalise.ts';
@@ -15,7 +14,6 @@ import { jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
 import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
 import { findSiteRoot, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
-import { MAX_YAML_ALIASES } from './project.ts';
 import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
@@ -32,104 +30,6 @@ const USED = new Set([
   'issue',
   'slug',
 ]);
-
-/** True when a file's text starts with a `---` or `+++` front-matter fence. */
-export function looksLikeFrontMatter(text: string): boolean {
-  return /^(---|\+\+\+)[ \t]*\n/.test(text);
-}
-
-interface Header {
-  data: Record<string, unknown>;
-  /** Line of each top-level key in the file. */
-  lines: Record<string, number>;
-  /** The `date` value as written (`!!timestamp 2024-03-05` is the day, not midnight UTC). */
-  rawDate?: string | undefined;
-  body: string;
-  /** Line of the body's first line in the file. */
-  bodyLine: number;
-}
-
-/** A record keyed by whatever a file says, with no inherited `constructor` or `__proto__` to collide with. */
-const blank = <T>() => Object.create(null) as Record<string, T>;
-
-/** Splits and parses the front matter, or pushes the problem that stops it. */
-function readHeader(file: string, text: string, result: ReadResult): Header | undefined {
-  const fence = text.startsWith('+++') ? '+++' : '---';
-  const lines = text.split('\n');
-  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === fence);
-  if (!looksLikeFrontMatter(text)) {
-    result.problems.push(
-      problem(file, 1, 'front matter', 'missing; expected the file to start with "---" (YAML) or "+++" (TOML)'),
-    );
-    return undefined;
-  }
-  if (close === -1) {
-    result.problems.push(
-      problem(file, 1, 'front matter', `not closed; expected a line "${fence}" after the last field`),
-    );
-    return undefined;
-  }
-  const source = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n');
-  const bodyLine = close + 2;
-  if (fence === '+++') {
-    try {
-      const data = parseToml(source) as Record<string, unknown>;
-      const keyLines = blank<number>();
-      lines.slice(1, close).forEach((line, i) => {
-        const m = /^\s*["']?([\w-]+)["']?\s*=/.exec(line);
-        if (m && !(m[1]! in keyLines)) keyLines[m[1]!] = i + 2;
-      });
-      return { data, lines: keyLines, body, bodyLine };
-    } catch (error) {
-      const line = error instanceof TomlError ? error.line + 1 : 1;
-      const message = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-      result.problems.push(problem(file, line, 'front matter', `not valid TOML: ${message}`));
-      return undefined;
-    }
-  }
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = counter.linePos(first.pos[0]).line + 1;
-    result.problems.push(problem(file, line, 'front matter', `not valid YAML: ${first.message.split('\n')[0]}`));
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch {
-    result.problems.push(
-      problem(file, 2, 'front matter', 'YAML aliases expand too far; write the values out instead of using *aliases'),
-    );
-    return undefined;
-  }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-    result.problems.push(problem(file, 2, 'front matter', 'expected "key: value" lines'));
-    return undefined;
-  }
-  const keyLines = blank<number>();
-  let rawDate: string | undefined;
-  if (isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range)
-        keyLines[String(item.key.value)] = counter.linePos(item.key.range[0]).line + 1;
-      if (isScalar(item.key) && item.key.value === 'date' && isScalar(item.value) && item.value.range)
-        rawDate = source.slice(item.value.range[0], item.value.range[1]).trim();
-    }
-  }
-  const fields = Object.assign(blank<unknown>(), data ?? {});
-  return { data: fields, lines: keyLines, rawDate, body, bodyLine };
-}
-
-/** A front-matter value as text: strings as written, TOML dates as their ISO form. */
-function text(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
 
 /** Keys that held an old address: kept, as `redirect_from`. */
 const OLD_ADDRESS_KEYS = new Set(['permalink', 'redirect_from', 'aliases', 'url']);
@@ -196,12 +96,7 @@ export function readFrontMatterFile(
     );
     return undefined;
   }
-  const date =
-    data['date'] instanceof Date && header.rawDate
-      ? header.rawDate.replace(/^!!?\S*\s+/, '').replace(/^(["'])(.*)\1$/, '$2')
-      : data['date'] !== undefined
-        ? (text(data['date']) ?? JSON.stringify(data['date']))
-        : undefined;
+  const date = dateText(header);
   const title = text(data['title']);
   const page = { ...data, title };
   const body = convertPostBody(
@@ -230,6 +125,23 @@ export function readFrontMatterFile(
   };
 }
 
+/** `{% post_url name %}`: the old address of the post whose file is `name`(.md), read when first asked for. */
+function postUrls(files: readonly string[], ctx: FrontMatterContext): (name: string) => string | undefined {
+  const byName = new Map(files.map((file) => [file.replace(/^.*?_posts\//, '').replace(/\.[^./]+$/, ''), file]));
+  const found = new Map<string, string | undefined>();
+  return (name) => {
+    if (!found.has(name)) {
+      const file = byName.get(name) ?? [...byName].find(([key]) => key.endsWith(`/${name}`))?.[1];
+      const source = file === undefined ? null : readText(file);
+      const header =
+        file && source !== null ? readHeader(file, source, { editions: [], problems: [], skipped: [] }) : undefined;
+      const day = header && (dateText(header) ?? dateFromStem(stemOf(file!)))?.slice(0, 10);
+      found.set(name, header ? oldPaths(file!, header.data, day, ctx)[0] : undefined);
+    }
+    return found.get(name);
+  };
+}
+
 /**
  * Reads every Markdown post of a Jekyll, Hugo or Eleventy folder (Hugo's
  * `_index.md` list pages are skipped). Given a whole site's root, only its
@@ -241,15 +153,16 @@ export function readFrontMatter(folder: string): ReadResult {
   const site = findSiteRoot(folder);
   const ctx: FrontMatterContext = { site, kramdown: { count: 0, files: 0 } };
   if (site) result.assets = site.kind === 'jekyll' ? site.root : join(site.root, 'static');
+  const files = postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS));
   if (site?.kind === 'jekyll') {
     const settings = jekyllSiteVariable(site.root);
-    ctx.liquid = jekyllRenderer(site.root);
+    ctx.liquid = jekyllRenderer(site.root, postUrls(files, ctx));
     ctx.permalink = text(settings['permalink']);
     result.names = [text(settings['title']) ?? ''].filter(Boolean);
     const host = /^https?:\/\/([^/]+)/i.exec(text(settings['url']) ?? '')?.[1];
     result.oldSite = { hosts: host ? [host] : [], prefix: text(settings['baseurl']) ?? '' };
   }
-  for (const file of postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS))) {
+  for (const file of files) {
     if (/(^|\/)_index\.[^/]+$/.test(file)) {
       result.skipped.push({ file, reason: 'a Hugo list page, not a post' });
       continue;

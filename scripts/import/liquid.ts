@@ -68,8 +68,16 @@ function highlightToFences(body: string): string {
   );
 }
 
-/** The renderer for a Jekyll site's posts. */
-export function jekyllRenderer(root: string): LiquidRenderer {
+/**
+ * The renderer for a Jekyll site's posts. `postUrl` gives the old address
+ * of a post by its file name (`2018-06-08-welcome`), for `{% post_url %}`:
+ * the link then points where every link to that post points, and is
+ * rewritten to its new page with them.
+ */
+export function jekyllRenderer(
+  root: string,
+  postUrl: (name: string) => string | undefined = () => undefined,
+): LiquidRenderer {
   const includes = join(root, '_includes');
   const engine = new Liquid({
     root: [includes],
@@ -80,6 +88,16 @@ export function jekyllRenderer(root: string): LiquidRenderer {
     dynamicPartials: false,
     fs: confinedFs(includes),
     ...LIMITS,
+  });
+  engine.registerTag('post_url', {
+    parse(token) {
+      this['post'] = token.args.trim();
+    },
+    render() {
+      const url = postUrl(String(this['post']));
+      if (url === undefined) throw new Error(`no post ${String(this['post'])}`);
+      return url;
+    },
   });
   const site = jekyllSiteVariable(root);
   const known = (name: string) => name in engine.tags || /^(?:end\w+|else|elsif|when)$/.test(name);

@@ -325,7 +325,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     // The site's README and pages are not posts.
     expect(stdout).not.toMatch(/README|about\.md/);
     expect(stdout).toContain('  fields an edition has no place for:\n    lang (2): ignored\n    layout (2): ignored\n');
-    expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 1\n');
+    expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 2\n');
     expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 1\n`);
     // The README shows these lines as printed (its paths shortened).
     const readme = read('README.md');

@@ -46,6 +46,15 @@ describe('Liquid, as Jekyll renders it', () => {
     expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 } });
   });
 
+  it('gives {% post_url %} the old address of the post, and leaves out one to no post', () => {
+    const withPosts = jekyllRenderer(site, (name) =>
+      name === '2018-06-08-welcome' ? '/2018/06/08/welcome/' : undefined,
+    );
+    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [b]({% post_url nope %})', {});
+    expect(body).toBe('[a](/2018/06/08/welcome/) [b]()');
+    expect(leftOut).toEqual({ count: 1, first: { text: '{% post_url nope %}', line: 1 } });
+  });
+
   it('never reads outside _includes/, and a self-including include stops', () => {
     for (const name of ['../secret.md', 'link.md', '/etc/passwd']) {
       const { body } = render(`x {% include ${name} %} y`, {});
