@@ -49,6 +49,8 @@ export function syntheticEdition(n: number, script: 'latin' | 'cjk'): Edition {
     introHtml: '',
     sections: [1, 2, 3, 4, 5].map(section),
     threads: [],
+    redirectFrom: [],
+    descriptionGiven: false,
   };
 }
 

@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const number = Number(parsed.positionals[0]);
-  if (parsed.positionals.length !== 1 || !Number.isInteger(number) || number < 1) {
+  // Edition 0 is an edition; `Number('')` is 0 too, so the digits are checked as written.
+  if (parsed.positionals.length !== 1 || !/^\d+$/.test(parsed.positionals[0]!) || !Number.isSafeInteger(number)) {
     console.error(`email: expected one edition number, got ${JSON.stringify(parsed.positionals.join(' '))}\n${USAGE}`);
     return 2;
   }

@@ -2,7 +2,7 @@
  * `npm run import`: moves an existing newsletter archive into editions.
  *
  *   npm run import -- <source> [--from auto|pelican|front-matter|markdown|substack|ghost]
- *                              [--out content/editions] [--dry-run]
+ *                              [--out content/editions] [--public public] [--dry-run] [--verbose]
  *
  * Thin: arguments here, the work in scripts/import/. Never prints a stack
  * trace: any failure is one `import: …` line and exit 1; usage errors exit 2.
@@ -12,7 +12,7 @@ import { editionsDirFrom } from './import/project.ts';
 import { runImport } from './import/run.ts';
 import { FORMATS, type Format } from './import/types.ts';
 
-const USAGE = `usage: npm run import -- <source> [--from auto|${FORMATS.join('|')}] [--out content/editions] [--dry-run]`;
+const USAGE = `usage: npm run import -- <source> [--from auto|${FORMATS.join('|')}] [--out content/editions] [--public public] [--dry-run] [--verbose]`;
 
 async function main(): Promise<number> {
   let parsed;
@@ -23,6 +23,8 @@ async function main(): Promise<number> {
         from: { type: 'string', default: 'auto' },
         out: { type: 'string', default: editionsDirFrom(process.env) },
         'dry-run': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        public: { type: 'string', default: 'public' },
       },
     });
   } catch (error) {
@@ -48,6 +50,8 @@ async function main(): Promise<number> {
     from: from as Format | 'auto',
     out: values.out,
     dryRun: values['dry-run'],
+    verbose: values.verbose,
+    publicDir: values.public,
   });
 }
 

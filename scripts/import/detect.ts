@@ -4,7 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { listFiles, MARKDOWN_EXTENSIONS, readText } from './files.ts';
-import { looksLikeFrontMatter } from './front-matter.ts';
+import { looksLikeFrontMatter } from './front-matter-header.ts';
 import { ghostData, ghostFile } from './ghost.ts';
 import { looksLikePelican } from './pelican.ts';
 import { substackCsv } from './substack.ts';

@@ -68,3 +68,12 @@ export function stemOf(file: string): string {
 
 /** Markdown file extensions the readers take. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
+
+/** An error's message on one line, control characters and all, for a problem line. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
+}

@@ -1,14 +1,20 @@
 /**
  * Jekyll, Hugo and Eleventy posts: YAML front matter between `---` lines, or
  * Hugo's TOML between `+++` lines. Keys are read by their common names;
- * every other key is reported as not imported.
+ * every other key is counted for the summary, and the ones that held an old
+ * address are kept as `redirect_from`.
  */
-import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { listFiles, MARKDOWN_EXTENSIONS, readText, stemOf } from './files.ts';
+import { join, relative, resolve, sep } from 'node:path';
+import { dateFromStem } from './dates.ts';
+import { dateText, readHeader, text } from './front-matter-header.ts';
+import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
+import { jekyllRenderer, type LiquidRenderer } from './liquid.ts';
 import { takeTitle } from './normalise.ts';
+import { jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
-import { problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
+import { findSiteRoot, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
+import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
   'title',
@@ -25,93 +31,58 @@ const USED = new Set([
   'slug',
 ]);
 
-/** True when a file's text starts with a `---` or `+++` front-matter fence. */
-export function looksLikeFrontMatter(text: string): boolean {
-  return /^(---|\+\+\+)[ \t]*\n/.test(text);
+/** Keys that held an old address: kept, as `redirect_from`. */
+const OLD_ADDRESS_KEYS = new Set(['permalink', 'redirect_from', 'aliases', 'url']);
+
+/** How a folder's posts are read: the site they belong to, and what runs over their bodies. */
+export interface FrontMatterContext {
+  site?: SiteRoot | undefined;
+  liquid?: LiquidRenderer | undefined;
+  /** The Jekyll site's `permalink` setting (a pattern or a style name). */
+  permalink?: string | undefined;
+  kramdown: KramdownTally;
 }
 
-interface Header {
-  data: Record<string, unknown>;
-  /** Line of each top-level key in the file. */
-  lines: Record<string, number>;
-  body: string;
-}
+const asList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 
-/** Splits and parses the front matter, or pushes the problem that stops it. */
-function readHeader(file: string, text: string, result: ReadResult): Header | undefined {
-  const fence = text.startsWith('+++') ? '+++' : '---';
-  const lines = text.split('\n');
-  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === fence);
-  if (!looksLikeFrontMatter(text)) {
-    result.problems.push(
-      problem(file, 1, 'front matter', 'missing; expected the file to start with "---" (YAML) or "+++" (TOML)'),
-    );
-    return undefined;
-  }
-  if (close === -1) {
-    result.problems.push(
-      problem(file, 1, 'front matter', `not closed; expected a line "${fence}" after the last field`),
-    );
-    return undefined;
-  }
-  const source = lines.slice(1, close).join('\n');
-  const body = lines.slice(close + 1).join('\n');
-  if (fence === '+++') {
-    try {
-      const data = parseToml(source) as Record<string, unknown>;
-      const keyLines: Record<string, number> = {};
-      lines.slice(1, close).forEach((line, i) => {
-        const m = /^\s*["']?([\w-]+)["']?\s*=/.exec(line);
-        if (m && !(m[1]! in keyLines)) keyLines[m[1]!] = i + 2;
-      });
-      return { data, lines: keyLines, body };
-    } catch (error) {
-      const line = error instanceof TomlError ? error.line + 1 : 1;
-      const message = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-      result.problems.push(problem(file, line, 'front matter', `not valid TOML: ${message}`));
-      return undefined;
-    }
-  }
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = counter.linePos(first.pos[0]).line + 1;
-    result.problems.push(problem(file, line, 'front matter', `not valid YAML: ${first.message.split('\n')[0]}`));
-    return undefined;
-  }
-  const data: unknown = doc.toJS();
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-    result.problems.push(problem(file, 2, 'front matter', 'expected "key: value" lines'));
-    return undefined;
-  }
-  const keyLines: Record<string, number> = {};
-  if (isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range)
-        keyLines[String(item.key.value)] = counter.linePos(item.key.range[0]).line + 1;
-    }
-  }
-  return { data: (data ?? {}) as Record<string, unknown>, lines: keyLines, body };
-}
-
-/** A front-matter value as text: strings as written, TOML dates as their ISO form. */
-function text(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number') return String(value);
-  return undefined;
+/** The post's addresses on its old site. */
+function oldPaths(file: string, data: Record<string, unknown>, day: string | undefined, ctx: FrontMatterContext) {
+  const paths = [...asList(data['redirect_from']), ...asList(data['aliases'])];
+  const stem = stemOf(file);
+  const facts = {
+    day,
+    title: stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''),
+    slug: text(data['slug']),
+    categories: tagList(data['categories'], true),
+    data,
+  };
+  if (ctx.site?.kind === 'jekyll') {
+    const pattern = text(data['permalink']) ?? ctx.permalink ?? 'date';
+    const path = jekyllPermalink(pattern, { ...facts, slug: facts.slug ?? facts.title });
+    if (path) paths.push(path);
+  } else if (typeof data['url'] === 'string') paths.push(data['url']);
+  else if (ctx.site?.kind === 'hugo') {
+    // Hugo's default: the folders under content/, then the slug or file name (a bundle's index.md: its folder).
+    const folders = relative(join(ctx.site.root, 'content'), resolve(file)).split(sep).slice(0, -1);
+    if (/(^|\/)index\.[^/]+$/.test(file)) folders.pop();
+    if (folders[0] !== '..') paths.push(`/${[...folders, facts.slug ?? stem].join('/')}/`);
+  } else if (typeof data['permalink'] === 'string') paths.push(data['permalink']);
+  return [...new Set(paths.flatMap((p) => sitePath(p) ?? []))];
 }
 
 /** Reads one Jekyll, Hugo or Eleventy file, or says why it cannot be read. */
-export function readFrontMatterFile(file: string, source: string, result: ReadResult): SourceEdition | undefined {
+export function readFrontMatterFile(
+  file: string,
+  source: string,
+  result: ReadResult,
+  ctx: FrontMatterContext = { kramdown: { count: 0, files: 0 } },
+): SourceEdition | undefined {
   const header = readHeader(file, source, result);
   if (!header) return undefined;
   const { data, lines } = header;
-  for (const key of Object.keys(data)) {
-    if (!USED.has(key))
-      result.problems.push(problem(file, lines[key], key, 'not imported (an edition has no such field)', 'warning'));
-  }
+  for (const key of Object.keys(data))
+    if (!USED.has(key)) noteUnusedKey(result, key, OLD_ADDRESS_KEYS.has(key) ? 'kept as redirect_from' : 'ignored');
   const numberKey = ['edition', 'number', 'issue'].find((k) => data[k] !== undefined);
   const number = numberKey ? wholeNumber(data[numberKey]) : undefined;
   if (numberKey && number === undefined) {
@@ -120,35 +91,78 @@ export function readFrontMatterFile(file: string, source: string, result: ReadRe
         file,
         lines[numberKey],
         numberKey,
-        `expected a positive whole number, got ${JSON.stringify(data[numberKey])}`,
+        `expected a whole number, 0 or more, got ${JSON.stringify(data[numberKey])}`,
       ),
     );
     return undefined;
   }
+  const date = dateText(header);
   const title = text(data['title']);
-  const titled = takeTitle(header.body, true);
+  const page = { ...data, title };
+  const body = convertPostBody(
+    { file, body: header.body, bodyLine: header.bodyLine, page },
+    ctx.liquid,
+    ctx.kramdown,
+    result,
+  );
+  const titled = takeTitle(body, true);
   const sameTitle =
     titled.title !== undefined && (title === undefined || titled.title.toLowerCase() === title.toLowerCase());
-  const dateKey = data['date'] !== undefined ? 'date' : undefined;
+  const day = (date ?? dateFromStem(stemOf(file)))?.slice(0, 10);
   return {
     file,
     stem: stemOf(file),
     title: title ?? titled.title,
-    date: dateKey ? (text(data['date']) ?? JSON.stringify(data['date'])) : undefined,
+    date,
     number,
     description: text(data['description']) ?? text(data['summary']),
     tags: [...tagList(data['tags'], true), ...tagList(data['categories'], true)],
     draft: data['draft'] === true || data['published'] === false || /(^|\/)_drafts\//.test(file),
     slug: text(data['slug']),
-    body: sameTitle ? titled.body : header.body,
+    body: sameTitle ? titled.body : body,
     lines: { title: lines['title'], date: lines['date'], edition: numberKey ? lines[numberKey] : undefined },
+    redirectFrom: oldPaths(file, data, day, ctx),
   };
 }
 
-/** Reads every Markdown post of a Jekyll, Hugo or Eleventy folder (Hugo's `_index.md` list pages are skipped). */
+/** `{% post_url name %}`: the old address of the post whose file is `name`(.md), read when first asked for. */
+function postUrls(files: readonly string[], ctx: FrontMatterContext): (name: string) => string | undefined {
+  const byName = new Map(files.map((file) => [file.replace(/^.*?_posts\//, '').replace(/\.[^./]+$/, ''), file]));
+  const found = new Map<string, string | undefined>();
+  return (name) => {
+    if (!found.has(name)) {
+      const file = byName.get(name) ?? [...byName].find(([key]) => key.endsWith(`/${name}`))?.[1];
+      const source = file === undefined ? null : readText(file);
+      const header =
+        file && source !== null ? readHeader(file, source, { editions: [], problems: [], skipped: [] }) : undefined;
+      const day = header && (dateText(header) ?? dateFromStem(stemOf(file!)))?.slice(0, 10);
+      found.set(name, header ? oldPaths(file!, header.data, day, ctx)[0] : undefined);
+    }
+    return found.get(name);
+  };
+}
+
+/**
+ * Reads every Markdown post of a Jekyll, Hugo or Eleventy folder (Hugo's
+ * `_index.md` list pages are skipped). Given a whole site's root, only its
+ * posts (`_posts/`, `_drafts/`; Hugo's `content/`) are read. A file that
+ * cannot be read is a problem line naming it, and the rest still import.
+ */
 export function readFrontMatter(folder: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
-  for (const file of listFiles(folder, MARKDOWN_EXTENSIONS)) {
+  const site = findSiteRoot(folder);
+  const ctx: FrontMatterContext = { site, kramdown: { count: 0, files: 0 } };
+  if (site) result.assets = site.kind === 'jekyll' ? site.root : join(site.root, 'static');
+  const files = postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS));
+  if (site?.kind === 'jekyll') {
+    const settings = jekyllSiteVariable(site.root);
+    ctx.liquid = jekyllRenderer(site.root, postUrls(files, ctx));
+    ctx.permalink = text(settings['permalink']);
+    result.names = [text(settings['title']) ?? ''].filter(Boolean);
+    const host = /^https?:\/\/([^/]+)/i.exec(text(settings['url']) ?? '')?.[1];
+    result.oldSite = { hosts: host ? [host] : [], prefix: text(settings['baseurl']) ?? '' };
+  }
+  for (const file of files) {
     if (/(^|\/)_index\.[^/]+$/.test(file)) {
       result.skipped.push({ file, reason: 'a Hugo list page, not a post' });
       continue;
@@ -158,8 +172,13 @@ export function readFrontMatter(folder: string): ReadResult {
       result.problems.push(problem(file, undefined, 'file', 'not UTF-8 text; save it as UTF-8 and run again'));
       continue;
     }
-    const edition = readFrontMatterFile(file, source, result);
-    if (edition) result.editions.push(edition);
+    try {
+      const edition = readFrontMatterFile(file, source, result, ctx);
+      if (edition) result.editions.push(edition);
+    } catch (error) {
+      result.problems.push(problem(file, undefined, 'file', `could not be read: ${oneLine(error)}`));
+    }
   }
+  kramdownWarning(ctx.kramdown, result);
   return result;
 }

@@ -5,9 +5,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readExportFile } from './files.ts';
-import { htmlToMarkdown } from './html.ts';
+import { oneLine, readExportFile } from './files.ts';
+import { htmlBody } from './html.ts';
+import { sitePath } from './old-paths.ts';
 import { dropRepeatedTitle } from './normalise.ts';
+import { showValue } from './project.ts';
 import { problem, type ReadResult } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -33,6 +35,10 @@ export function ghostFile(source: string): string | undefined {
     .sort()[0];
   return json ? join(source, json) : undefined;
 }
+
+/** Ghost writes its times in UTC; one written without a zone (`2024-05-05 12:00:00`) is UTC too. */
+const utc = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
@@ -60,7 +66,10 @@ export function readGhost(source: string): ReadResult {
     );
     return result;
   }
-  const tagSlugs = new Map((data.tags ?? []).map((t) => [t['id'], str(t['slug']) ?? str(t['name'])]));
+  const rows = (value: unknown) =>
+    Array.isArray(value) ? (value as unknown[]).filter((r): r is Row => !!r && typeof r === 'object') : [];
+  const postsTags = rows(data.posts_tags);
+  const tagSlugs = new Map(rows(data.tags).map((t) => [t['id'], str(t['slug']) ?? str(t['name'])]));
   const lineOf = (id: unknown) => {
     // The post's own `"id": "…"`, not a revision or tag row that names it earlier in the file.
     const escaped = String(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -70,8 +79,31 @@ export function readGhost(source: string): ReadResult {
         : -1;
     return at === -1 ? undefined : text.slice(0, at).split('\n').length;
   };
-  data.posts.forEach((post) => {
-    const line = lineOf(post['id']);
+  data.posts.forEach((raw, index) => {
+    try {
+      readPost(raw, index);
+    } catch (error) {
+      result.problems.push(
+        problem(
+          file,
+          lineOf((raw as Row | null)?.['id']),
+          'post',
+          `posts[${index}] could not be read: ${oneLine(error)}`,
+        ),
+      );
+    }
+  });
+  return result;
+
+  function readPost(raw: unknown, index: number): void {
+    const post = (raw && typeof raw === 'object' ? raw : {}) as Row;
+    const id = post['id'];
+    const line = lineOf(id);
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      const where = `posts[${index}]${str(post['title']) ? ` ("${str(post['title'])}")` : ''}`;
+      result.problems.push(problem(file, line, 'id', `${where}: expected the post's id as text, got ${showValue(id)}`));
+      return;
+    }
     const title = str(post['title']);
     if (post['type'] === 'page' || post['page'] === true) {
       result.skipped.push({
@@ -82,7 +114,11 @@ export function readGhost(source: string): ReadResult {
     }
     const html = str(post['html']);
     const draft = post['status'] === 'draft';
-    const tags = (data.posts_tags ?? [])
+    const markdown = html
+      ? htmlBody(html, { file, line, record: `posts[${index}] ("${title ?? String(id)}")` }, result.problems)
+      : (str(post['plaintext']) ?? '');
+    if (markdown === undefined) return;
+    const tags = postsTags
       .filter((pt) => pt['post_id'] === post['id'])
       .sort((a, b) => Number(a['sort_order'] ?? 0) - Number(b['sort_order'] ?? 0))
       .flatMap((pt) => tagSlugs.get(pt['tag_id']) ?? []);
@@ -90,14 +126,17 @@ export function readGhost(source: string): ReadResult {
       file,
       line,
       title,
-      date: str(post['published_at']) ?? (draft ? str(post['created_at']) : undefined),
+      date: utc(str(post['published_at']) ?? (draft ? str(post['created_at']) : undefined)),
       description: str(post['custom_excerpt']),
       tags,
       draft,
       slug: str(post['slug']),
-      body: dropRepeatedTitle(html ? htmlToMarkdown(html) : (str(post['plaintext']) ?? ''), title),
+      // Ghost's default post address, /<slug>/, or the post's own URL when the export has it.
+      redirectFrom: [str(post['url']) ?? (str(post['slug']) && `/${str(post['slug'])}/`)].flatMap(
+        (p) => (p && sitePath(p)) || [],
+      ),
+      body: dropRepeatedTitle(markdown, title),
       lines: { title: line, date: line, edition: line },
     });
-  });
-  return result;
+  }
 }

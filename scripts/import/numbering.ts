@@ -20,19 +20,33 @@ export interface NumberedEdition extends DatedEdition {
 }
 
 const IN_TITLE = /(?:\b(?:issue|edition|no\.|number|nr\.?|vol\.?)\s*#?\s*|#)(\d{1,6})\b/i;
+/** A number that ends the title ("This Week In Rust 1", "Weekly 12."). */
+const AT_END = /(?:^|[\s#])(\d{1,6})[\s.!)]*$/;
 const IN_NAME = /(?:^|[-_ ])(?:issue|edition|no|number|nr|vol)[-_ ]?(\d{1,6})(?:$|[-_ ])/i;
 
-/** The number a title names ("Issue #300", "Edition 12", "No. 5"). */
-export function numberInTitle(title: string | undefined): number | undefined {
-  const m = IN_TITLE.exec(title ?? '');
-  return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The number a title names: after `#`, `No.`, `Issue`, `Edition` (and the
+ * like) or one of `names` (the newsletter's own name), or at its very end
+ * ("Issue #300", "Edition 12", "No. 5", "This Week In Rust 1"). "Llama 3 is
+ * out" names none.
+ */
+export function numberInTitle(title: string | undefined, names: readonly string[] = []): number | undefined {
+  const text = title ?? '';
+  const named = names
+    .filter((name) => name.trim())
+    .map((name) => new RegExp(`${escape(name.trim())}\\s*#?\\s*(\\d{1,6})\\b`, 'i').exec(text))
+    .find(Boolean);
+  const m = IN_TITLE.exec(text) ?? named ?? AT_END.exec(text);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The number a file name names (`issue-300`, `2024-01-05-edition-12`, `300`), ignoring a leading date. */
 export function numberInName(stem: string | undefined): number | undefined {
   const rest = (stem ?? '').slice(dateFromStem(stem)?.length ?? 0).replace(/^[-_]/, '');
   const m = IN_NAME.exec(rest) ?? /^(\d{1,6})$/.exec(rest);
-  return m && Number(m[1]) > 0 ? Number(m[1]) : undefined;
+  return m ? Number(m[1]) : undefined;
 }
 
 /** Where a source edition is, for a problem line about its number. */
@@ -48,13 +62,14 @@ export function numberEditions(
   editions: readonly DatedEdition[],
   existing: ReadonlyMap<number, string>,
   imported: (e: NumberedEdition, file: string) => boolean,
+  names: readonly string[] = [],
 ): { numbered: NumberedEdition[]; problems: Problem[]; again: { file: string; reason: string }[] } {
   const problems: Problem[] = [];
   const again: { file: string; reason: string }[] = [];
   const given: NumberedEdition[] = [];
   const rest: DatedEdition[] = [];
   for (const e of editions) {
-    const fromTitle = numberInTitle(e.title);
+    const fromTitle = numberInTitle(e.title, names);
     const fromName = fromTitle === undefined ? numberInName(e.stem) : undefined;
     const n = e.number ?? fromTitle ?? fromName;
     if (n === undefined) rest.push(e);
@@ -89,5 +104,30 @@ export function numberEditions(
     (a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)),
   );
   for (const e of byDate) kept.push({ ...e, edition: next++, numberFrom: 'date order' });
-  return { numbered: kept.sort((a, b) => a.edition - b.edition), problems, again };
+  const inOrder = datesInOrder(kept.sort((a, b) => a.edition - b.edition));
+  return { numbered: inOrder.kept, problems: [...problems, ...inOrder.problems], again };
+}
+
+/**
+ * Holds back an edition dated before the edition numbered just below it,
+ * naming both numbers and where each came from, so the author can tell a
+ * number the importer guessed from one the archive gave.
+ */
+function datesInOrder(sorted: readonly NumberedEdition[]): { kept: NumberedEdition[]; problems: Problem[] } {
+  const kept: NumberedEdition[] = [];
+  const problems: Problem[] = [];
+  for (const e of sorted) {
+    const before = kept.at(-1);
+    if (before && Date.parse(e.isoDate) < Date.parse(before.isoDate)) {
+      problems.push(
+        problem(
+          e.file,
+          e.lines.edition ?? e.lines.date ?? e.line,
+          'edition',
+          `${e.edition} (number from ${e.numberFrom}) is dated ${e.isoDate}, before edition ${before.edition} (number from ${before.numberFrom}, ${where(before)}) dated ${before.isoDate}; not imported: give it its number in a header, or correct its date`,
+        ),
+      );
+    } else kept.push(e);
+  }
+  return { kept, problems };
 }

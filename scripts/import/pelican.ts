@@ -3,10 +3,14 @@
  * blank line (Python-Markdown's meta-data), then the body. Pelican's
  * reStructuredText and HTML sources are out of scope and reported as skipped.
  */
-import { relative } from 'node:path';
-import { listFiles, MARKDOWN_EXTENSIONS, readText, stemOf } from './files.ts';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { dateFromStem } from './dates.ts';
+import { pelicanUrl } from './old-paths.ts';
+import { asciiSlug } from './write.ts';
+import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
-import { problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
 
 const HEADER = /^([A-Za-z][\w -]*?)\s*:\s?(.*)$/;
 /** Pelican keys the importer uses; any other key is reported, never dropped silently. */
@@ -20,7 +24,7 @@ export function looksLikePelican(text: string): boolean {
 /** A whole number from a header value, or undefined. */
 export function wholeNumber(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** Reads one Pelican file, or says why it cannot be read. */
@@ -46,9 +50,7 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
     }
     lastKey = m[1]!.toLowerCase();
     fields.set(lastKey, { value: m[2]!.trim(), line: end + 1 });
-    if (!USED.has(lastKey)) {
-      result.problems.push(problem(file, end + 1, m[1]!, 'not imported (an edition has no such field)', 'warning'));
-    }
+    if (!USED.has(lastKey)) noteUnusedKey(result, m[1]!);
   }
   const get = (key: string) => fields.get(key)?.value || undefined;
   const numberText = get('number');
@@ -59,7 +61,7 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
         file,
         fields.get('number')!.line,
         'Number',
-        `expected a positive whole number, got ${JSON.stringify(numberText)}`,
+        `expected a whole number, 0 or more, got ${JSON.stringify(numberText)}`,
       ),
     );
     return undefined;
@@ -100,6 +102,10 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
 /** Reads every Pelican Markdown file of a folder; reStructuredText and HTML sources are skipped with a reason. */
 export function readPelican(folder: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
+  const settings = pelicanSettings(folder);
+  if (settings.SITENAME) result.names = [settings.SITENAME];
+  const host = /^https?:\/\/([^/]+)/i.exec(settings.SITEURL ?? '')?.[1];
+  if (host) result.oldSite = { hosts: [host], prefix: '' };
   for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
     if (/\.(rst|html?)$/i.test(file)) {
       const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
@@ -118,8 +124,41 @@ export function readPelican(folder: string): ReadResult {
       result.problems.push(problem(file, undefined, 'file', 'not UTF-8 text; save it as UTF-8 and run again'));
       continue;
     }
-    const edition = readPelicanFile(file, text, result);
-    if (edition) result.editions.push(edition);
+    try {
+      const edition = readPelicanFile(file, text, result);
+      if (edition) result.editions.push(edition);
+    } catch (error) {
+      result.problems.push(problem(file, undefined, 'file', `could not be read: ${oneLine(error)}`));
+    }
   }
+  if (settings.ARTICLE_URL !== undefined)
+    for (const e of result.editions) {
+      const day = (e.date ?? dateFromStem(e.stem))?.slice(0, 10);
+      const path = pelicanUrl(settings.ARTICLE_URL, {
+        day,
+        slug: e.slug ?? asciiSlug(e.title ?? ''),
+        categories: e.tags,
+      });
+      e.redirectFrom = path ? [path] : [];
+    }
   return result;
+}
+
+/**
+ * The settings of `pelicanconf.py` in the folder or up to two above it that
+ * the importer uses: `SITENAME`, `SITEURL` and `ARTICLE_URL` (Pelican's default,
+ * `{slug}.html`, when the file does not set it). Empty without the file.
+ */
+function pelicanSettings(folder: string): Partial<Record<'SITENAME' | 'SITEURL' | 'ARTICLE_URL', string | undefined>> {
+  const file = [folder, join(folder, '..'), join(folder, '../..')]
+    .map((dir) => join(dir, 'pelicanconf.py'))
+    .find((path) => existsSync(path));
+  const text = file ? (readText(file) ?? '') : undefined;
+  if (text === undefined) return {};
+  const setting = (name: string) => new RegExp(`^${name}\\s*=\\s*(['"])(.*?)\\1`, 'm').exec(text)?.[2];
+  return {
+    SITENAME: setting('SITENAME'),
+    SITEURL: setting('SITEURL'),
+    ARTICLE_URL: setting('ARTICLE_URL') ?? '{slug}.html',
+  };
 }

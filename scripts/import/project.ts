@@ -7,7 +7,7 @@
 /** Dates as the edition format has them: checking one, and writing an instant in the site's time zone. */
 export { toZonedIso, dateProblem, isDateOnly } from '../../src/rules/dates.ts';
 /** Problem lines (`file:line  field: message`), worded and ordered as everywhere else. */
-export { problem, sortProblems, hasErrors, type Problem } from '../../src/diagnostics/problem.ts';
+export { problem, sortProblems, hasErrors, showValue, type Problem } from '../../src/diagnostics/problem.ts';
 /** The checker's own summary line ("0 errors, 1 warning in 3 editions"). */
 export { formatProblem, summaryLine } from '../../src/diagnostics/format.ts';
 /** The site's validated settings (time zone, language), or a clean exit naming the bad setting. */
@@ -25,3 +25,7 @@ export { readEdition } from '../../src/loader/read-edition.ts';
 export { renderBody } from '../../src/markdown/pipeline.ts';
 /** Splits a rendered body into its intro and `##` sections. */
 export { splitSections } from '../../src/markdown/util/split-sections.ts';
+/** The site's URL builder, for links the importer writes into bodies. */
+export { createPaths } from '../../src/site/urls.ts';
+/** The limits an edition is held to (nesting depth, YAML aliases), which imported records meet too. */
+export { MAX_DEPTH, MAX_YAML_ALIASES } from '../../src/rules/limits.ts';

@@ -16,10 +16,16 @@ import { shiftHeadings, tidyBody } from './normalise.ts';
 import { numberEditions, type DatedEdition } from './numbering.ts';
 import { readPelican } from './pelican.ts';
 import * as project from './project.ts';
+import { createPaths } from './project.ts';
 import { readSubstack } from './substack.ts';
 import { summaryLines } from './summary.ts';
 import { problem, type Format, type ReadResult } from './types.ts';
 import { editionFileName, editionText, sectionIds, writeNew } from './write.ts';
+import { copyAssets } from './assets.ts';
+import { scriptProblem } from './post-body.ts';
+import { withoutScripts } from './script-embeds.ts';
+import { pointOldLinks } from './edition-links.ts';
+import { problemLines } from './quiet.ts';
 
 /** What the command line asked for. */
 export interface ImportOptions {
@@ -27,6 +33,10 @@ export interface ImportOptions {
   from: Format | 'auto';
   out: string;
   dryRun: boolean;
+  /** A line per file written, and every warning. */
+  verbose?: boolean;
+  /** Where files the editions use are copied (default `public`). */
+  publicDir?: string;
 }
 
 const READERS: Record<Format, (source: string) => ReadResult> = {
@@ -52,6 +62,7 @@ function existingNumbers(out: string): Map<number, string> {
 /** Runs an import and prints its report; returns the exit code. */
 export async function runImport(options: ImportOptions): Promise<number> {
   const site = project.getSiteOrExit();
+  const verbose = options.verbose ?? false;
   const out = (isAbsolute(options.out) ? relative(process.cwd(), options.out) : options.out).replace(/\/+$/, '') || '.';
   let format = options.from;
   if (format === 'auto') {
@@ -81,9 +92,21 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }
-  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`);
+  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`, [
+    site.name,
+    ...(read.names ?? []),
+  ]);
   problems.push(...numbered.problems);
   skipped.push(...numbered.again);
+  for (const e of numbered.numbered) {
+    const cleaned = withoutScripts(e.body);
+    const warning = scriptProblem(e, cleaned);
+    if (warning) problems.push(warning);
+    e.body = cleaned.body;
+  }
+  const urls = createPaths(site.base);
+  const links = pointOldLinks(numbered.numbered, urls, read.oldSite);
+  const publicDir = options.publicDir ?? 'public';
 
   const topicsFile = project.topicsFileFor(out);
   const topicSlugs = new Set(Object.keys(project.loadTopics(process.cwd(), topicsFile).topics));
@@ -96,10 +119,17 @@ export async function runImport(options: ImportOptions): Promise<number> {
     mkdirSync(target, { recursive: true });
 
     const written: string[] = [];
+    const copied: string[] = [];
     let drafts = 0;
     try {
       for (const e of numbered.numbered) {
-        const body = tidyBody(shiftHeadings(e.body));
+        let body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
+        if (read.assets) {
+          const assets = copyAssets(body, e, read.assets, publicDir, { dryRun: options.dryRun, urlOf: urls.asset });
+          body = assets.body;
+          problems.push(...assets.problems);
+          for (const file of assets.copied) if (!copied.includes(file)) copied.push(file);
+        }
         const topics = [...new Set(e.tags.map((t) => githubSlug(t)).filter((t) => topicSlugs.has(t)))];
         for (const tag of e.tags)
           if (!topicSlugs.has(githubSlug(tag))) unmatchedTags.set(tag, (unmatchedTags.get(tag) ?? 0) + 1);
@@ -123,9 +153,10 @@ export async function runImport(options: ImportOptions): Promise<number> {
         }
         written.push(`${out}/${name}`);
         if (e.draft) drafts++;
-        console.log(
-          `${temp ? 'would write' : 'wrote'} ${out}/${name}  edition ${e.edition} (number from ${e.numberFrom}), from ${from}`,
-        );
+        if (options.verbose)
+          console.log(
+            `${temp ? 'would write' : 'wrote'} ${out}/${name}  edition ${e.edition} (number from ${e.numberFrom}), from ${from}`,
+          );
       }
     } catch (error) {
       if (!temp)
@@ -137,7 +168,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
 
     const importProblems = project.sortProblems(problems);
     if (importProblems.length) console.log('\nProblems in the source (a file with an error was not imported):');
-    for (const p of importProblems) console.log(project.formatProblem(p));
+    for (const line of problemLines(importProblems, verbose, project.formatProblem)) console.log(line);
 
     console.log(`\nChecking ${out} (the same checks as npm run check)${temp ? ', as it would be' : ''}:`);
     const checked = await project.loadContent({
@@ -146,14 +177,23 @@ export async function runImport(options: ImportOptions): Promise<number> {
       settings: { timeZone: site.timeZone, lang: site.lang },
       cache: !temp,
     });
+    // A dry run checks a copy in a temporary folder; its lines name the out folder, as a real run's would.
     const rename = (file: string) =>
       !temp ? file : file === 'topics.yaml' ? topicsFile : file.replace(/^editions(?=\/|$)/, out);
-    const checkProblems = checked.problems.map((p) => ({ ...p, file: rename(p.file) }));
-    for (const p of checkProblems) console.log(project.formatProblem(p));
+    const renameIn = (message: string) =>
+      !temp
+        ? message
+        : message
+            .replace(/(^|[\s(])editions\//g, `$1${out}/`)
+            .split(temp)
+            .join('.');
+    const checkProblems = checked.problems.map((p) => ({ ...p, file: rename(p.file), message: renameIn(p.message) }));
+    for (const line of problemLines(checkProblems, verbose, project.formatProblem)) console.log(line);
     console.log(project.summaryLine(checkProblems, checked.files));
 
-    const summary = { out, dryRun: options.dryRun, written, drafts, skipped, importProblems, checkProblems };
-    for (const line of summaryLines({ ...summary, checkedFiles: checked.files, unmatchedTags, topicsFile }))
+    const summary = { out, dryRun: options.dryRun, verbose, written, drafts, skipped, importProblems, checkProblems };
+    const more = { checkedFiles: checked.files, unmatchedTags, topicsFile, unusedKeys: read.unusedKeys ?? new Map() };
+    for (const line of summaryLines({ ...summary, ...more, linksRewritten: links.rewritten, copied, publicDir }))
       console.log(line);
     return project.hasErrors(importProblems) || project.hasErrors(checkProblems) ? 1 : 0;
   } finally {

@@ -7,7 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CsvError, parse } from 'csv-parse/sync';
 import { readExportFile, readText } from './files.ts';
-import { htmlToMarkdown } from './html.ts';
+import { htmlBody } from './html.ts';
+import { sitePath } from './old-paths.ts';
+import { inside } from './site-root.ts';
 import { dropRepeatedTitle } from './normalise.ts';
 import { problem, type ReadResult } from './types.ts';
 
@@ -77,14 +79,23 @@ export function readSubstack(source: string): ReadResult {
       );
       continue;
     }
-    const htmlFile = join(dirname(read.path), 'posts', `${id}.html`);
-    const html = existsSync(htmlFile) ? readText(htmlFile) : null;
+    const posts = join(dirname(read.path), 'posts');
+    const htmlFile = inside(posts, `${id}.html`);
+    if (!htmlFile) {
+      result.problems.push(
+        problem(file, line, 'post_id', `${JSON.stringify(id)} leads outside the export's posts/ folder; not read`),
+      );
+      continue;
+    }
+    const html = existsSync(htmlFile) && statSync(htmlFile).isFile() ? readText(htmlFile) : null;
     if (html === null) {
       result.problems.push(
         problem(file, line, 'body', `posts/${id}.html is missing or not UTF-8; expected the post's body there`),
       );
       continue;
     }
+    const markdown = htmlBody(html, { file, line }, result.problems);
+    if (markdown === undefined) continue;
     const date = (record['post_date'] ?? '').trim();
     const audience = (record['audience'] ?? '').trim();
     if (audience && audience !== 'everyone') {
@@ -112,7 +123,9 @@ export function readSubstack(source: string): ReadResult {
       tags: [],
       draft: (record['is_published'] ?? '').trim().toLowerCase() !== 'true',
       slug: id.includes('.') ? id.slice(id.indexOf('.') + 1) : undefined,
-      body: dropRepeatedTitle(htmlToMarkdown(html), record['title']?.trim()),
+      // Substack's post address: /p/<slug>.
+      redirectFrom: id.includes('.') ? [`/p/${id.slice(id.indexOf('.') + 1)}`].flatMap((p) => sitePath(p) ?? []) : [],
+      body: dropRepeatedTitle(markdown, record['title']?.trim()),
       lines: { title: line, date: line, edition: line },
     });
   }

@@ -3,6 +3,7 @@
  * grouped by kind, tags that found no topic, and what to do next.
  */
 import { summaryLine, type Problem } from './project.ts';
+import { quietLines } from './quiet.ts';
 
 /** "date 2, edition 1": how many problems of one severity name each field. */
 export function byField(problems: readonly Problem[], severity: Problem['severity']): string {
@@ -33,6 +34,14 @@ export interface SummaryInput {
   checkedFiles: number;
   unmatchedTags: Map<string, number>;
   topicsFile: string;
+  /** Source fields the edition format has no place for, with how many records had each and their fate. */
+  unusedKeys: ReadonlyMap<string, { count: number; fate: string }>;
+  /** Links to old addresses pointed at the new edition URLs. */
+  linksRewritten: number;
+  /** Files copied (or, in a dry run, that would be) from the old site into `publicDir`. */
+  copied: readonly string[];
+  publicDir: string;
+  verbose: boolean;
 }
 
 /** The summary's lines. */
@@ -43,7 +52,25 @@ export function summaryLines(s: SummaryInput): string[] {
     `  ${verb}: ${s.written.length} edition${s.written.length === 1 ? '' : 's'} into ${s.out}${s.drafts ? ` (${s.drafts} as drafts)` : ''}`,
   );
   lines.push(`  skipped: ${s.skipped.length}`);
-  for (const k of s.skipped) lines.push(`    ${k.file}: ${k.reason}`);
+  lines.push(
+    ...quietLines(
+      s.skipped,
+      s.verbose,
+      (k) => k.reason.replace(/\S*\/\S*/g, '…'),
+      (k) => `    ${k.file}: ${k.reason}`,
+      (_, n) => `    … and ${n} more like these (--verbose lists every one)`,
+    ),
+  );
+  if (s.unusedKeys.size) {
+    lines.push('  fields an edition has no place for:');
+    const keys = [...s.unusedKeys].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+    for (const [key, { count, fate }] of keys) lines.push(`    ${key} (${count}): ${fate}`);
+  }
+  if (s.linksRewritten) lines.push(`  links to old addresses pointed at the new edition pages: ${s.linksRewritten}`);
+  if (s.copied.length)
+    lines.push(
+      `  files the editions use, ${s.dryRun ? 'to be copied' : 'copied'} into ${s.publicDir}: ${s.copied.length}`,
+    );
   lines.push(`  import: ${countLine(s.importProblems)}`);
   const groups = (['error', 'warning'] as const).flatMap((severity) => {
     const fields = byField(s.checkProblems, severity);

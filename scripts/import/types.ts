@@ -34,6 +34,8 @@ export interface SourceEdition {
   body: string;
   /** Line of each header field in `file` (`date`, `edition`, …). */
   lines: { [K in 'title' | 'date' | 'edition']?: number | undefined };
+  /** The edition's addresses on its old site (`/2024/01/05/welcome.html`), for `redirect_from`. */
+  redirectFrom?: string[] | undefined;
 }
 
 /** What a format reader returns: editions, problems (errors skip a file), and files it skipped on purpose. */
@@ -42,6 +44,22 @@ export interface ReadResult {
   problems: Problem[];
   /** Files or records not imported on purpose, and why. */
   skipped: { file: string; reason: string }[];
+  /** The newsletter's own name as the old site gave it, which titles may number by ("Rust Weekly 12"). */
+  names?: string[];
+  /** The old site's folder of static files (`/img/x.png` is `<assets>/img/x.png`), when it has one. */
+  assets?: string;
+  /** The old site's own hosts and base path, which links to its pages may carry. */
+  oldSite?: { hosts: string[]; prefix: string };
+  /** Source fields the edition format has no place for: how many records had each, and what became of it. */
+  unusedKeys?: Map<string, { count: number; fate: string }>;
+}
+
+/** Counts a source field the edition format has no place for, once per record, with what became of it. */
+export function noteUnusedKey(result: ReadResult, key: string, fate = 'ignored'): void {
+  result.unusedKeys ??= new Map();
+  const entry = result.unusedKeys.get(key) ?? { count: 0, fate };
+  entry.count++;
+  result.unusedKeys.set(key, entry);
 }
 
 /** A problem line for a source file: the diagnostics module's own constructor. */

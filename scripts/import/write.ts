@@ -23,7 +23,9 @@ export function asciiSlug(text: string): string {
 
 /** `YYYY-MM-DD-<slug>.md`: the source's slug, else the title's, else `edition-<n>` (a CJK title, for one). */
 export function editionFileName(e: NumberedEdition): string {
-  const slug = asciiSlug(e.slug ?? '') || asciiSlug(e.title ?? '') || `edition-${e.edition}`;
+  // Jekyll's slugs and titles often start with the date the name already has: write it once.
+  const undated = (text: string | undefined) => asciiSlug(text ?? '').replace(/^(\d{4}-\d{2}-\d{2}(-|$))+/, '');
+  const slug = undated(e.slug) || undated(e.title) || `edition-${e.edition}`;
   return `${e.isoDate.slice(0, 10)}-${slug}.md`;
 }
 
@@ -44,9 +46,12 @@ export function editionText(
   if (e.title?.trim()) data['title'] = e.title.trim();
   if (e.description?.trim()) data['description'] = e.description.trim().replace(/\s+/g, ' ');
   if (e.draft) data['draft'] = true;
+  if (e.redirectFrom?.length) data['redirect_from'] = [...e.redirectFrom];
   if (topics.length && ids.length)
     data['sections'] = Object.fromEntries(ids.map((id) => [id, { topics: [...topics] }]));
   const doc = new Document(data);
+  const old = doc.get('redirect_from', true);
+  if (isSeq(old)) old.flow = true;
   for (const id of ids) {
     const node = doc.getIn(['sections', id, 'topics'], true);
     if (isSeq(node)) node.flow = true;

@@ -57,6 +57,9 @@ export default {
   searching: 'Suche läuft …',
   searchMatches: { one: '{n} Abschnitt passt zu „{query}“.', other: '{n} Abschnitte passen zu „{query}“.' },
   searchNone: 'Kein Abschnitt passt zu „{query}“.',
+  moved: 'Diese Seite ist umgezogen',
+  movedTo: 'Sie ist jetzt hier',
+  years: 'Jahre',
   notFound: 'Seite nicht gefunden',
   notFoundDescription: 'Diese Seite gibt es nicht.',
   notFoundText:

@@ -115,6 +115,12 @@ export interface Strings {
   readonly searchMatches: Plural;
   /** Status without results; `{query}`. */
   readonly searchNone: string;
+  /** Title and heading of a redirect page, at an edition's old address. */
+  readonly moved: string;
+  /** Before the link on a redirect page to where the edition is now. */
+  readonly movedTo: string;
+  /** Accessible name of the archive's jump list of years. */
+  readonly years: string;
   /** Title of the 404 page. */
   readonly notFound: string;
   /** Meta description of the 404 page. */

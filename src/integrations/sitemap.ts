@@ -1,9 +1,10 @@
 /**
  * The sitemap, written from the finished output at the end of `astro build`
  * (after the page cache has put back the pages Astro did not render): every
- * page but the 404, in the format search engines read.
+ * page but the 404 and pages marked noindex (redirects at old addresses),
+ * in the format search engines read.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,12 +14,29 @@ import { absolute, paths } from '../site/urls.ts';
 /** URLs per sitemap file: the protocol allows 50,000. */
 const PER_FILE = 45_000;
 
-/** Folders of the output that hold an `index.html`: one page each. */
+/** The robots tag a page asks search engines to leave it out with (redirect pages at old addresses carry it). */
+const NOINDEX = '<meta name="robots" content="noindex">';
+
+/** True when an HTML file's head asks not to be indexed. */
+function noindex(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    return head
+      .subarray(0, readSync(fd, head, 0, head.length, 0))
+      .toString('utf8')
+      .includes(NOINDEX);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Folders of the output that hold an `index.html` to be indexed: one page each. */
 function pages(out: string, dir = out): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return pages(out, path);
-    return name === 'index.html' ? [relative(out, dir)] : [];
+    return name === 'index.html' && !noindex(path) ? [relative(out, dir)] : [];
   });
 }
 

@@ -187,6 +187,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
     headline: fm.title ?? null,
     ...(fm.subject === undefined ? {} : { subject: fm.subject }),
     description: fm.description || summarize(intro),
+    descriptionGiven: Boolean(fm.description),
     draft: fm.draft,
     introHtml: toHtml(intro),
     sections: sections.map((s) => ({
@@ -198,6 +199,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
       topics: fm.sections[s.id]?.topics ?? [],
     })),
     threads: threadModels,
+    redirectFrom: fm.redirect_from,
   };
   return { ...result, edition };
 }

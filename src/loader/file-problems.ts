@@ -13,12 +13,12 @@ import { readEdition } from './read-edition.ts';
  * The `edition:` number of a file's raw front matter, as `npm run new` reads
  * it: read even when the edition has other mistakes, null when the file
  * cannot be read, its front matter cannot be parsed, or the number is not a
- * positive whole number.
+ * whole number, 0 or more.
  */
 export function frontMatterNumber(file: string, bytes: Uint8Array): number | null {
   const data = readEdition(file, bytes).source?.data as { edition?: unknown } | undefined;
   const number = data?.edition;
-  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : null;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : null;
 }
 
 function numberOfFile(root: string, file: string): number | null {

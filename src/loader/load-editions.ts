@@ -6,6 +6,7 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
+import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { freeBuffersEvery } from '../processes/free-buffers.ts';
 import type { FileTopicUse } from './topic-uses.ts';
 
@@ -141,7 +142,7 @@ export function listEditionFiles(folder: string, root = process.cwd()): string[]
 
 /**
  * Rules across files: numbers unique, dates growing with numbers, gaps
- * reported. An edition that failed takes no part, except that the number it
+ * reported, each old address in one edition. An edition that failed takes no part, except that the number it
  * claims is not missing; when a failed file's number cannot be read at all,
  * no gap is reported (it may be that file's).
  */
@@ -162,6 +163,20 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     byNumber.set(e.number, r);
   }
   const unique = [...byNumber.values()];
+  const oldAddresses = new Map<string, Edition>();
+  for (const r of unique)
+    for (const path of r.edition!.redirectFrom) {
+      const first = oldAddresses.get(redirectFile(path));
+      if (!first) oldAddresses.set(redirectFile(path), r.edition!);
+      else if (first !== r.edition)
+        problems.push({
+          file: r.edition!.file,
+          line: undefined,
+          field: 'redirect_from',
+          message: claimedTwice(path, first),
+          severity: 'error',
+        });
+    }
   unique.forEach((r, i) => {
     const prev = unique[i - 1]?.edition;
     const e = r.edition!;
@@ -172,7 +187,7 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
           e.file,
           r.dateLine,
           'date',
-          `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
+          `edition ${e.number}'s date ${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
         ),
       );
     }
@@ -275,7 +290,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const soon = options.soon;
   if (soon === undefined || misses.length <= soon.count) return finish(files, true);
   // Those asked for, then the newest by the number in their front matter; the rules across files wait.
-  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : frontMatterNumber(f.bytes));
+  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : (headNumber(f.bytes) ?? -1));
   const now = new Set(misses.sort((a, b) => rank(b) - rank(a)).slice(0, soon.count));
   const first = await finish(
     files.filter((f) => f.hit || now.has(f)),
@@ -284,9 +299,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
 }
 
-/** The `edition:` number of a file's front matter, read without compiling it (0 when not found). */
-function frontMatterNumber(bytes: Uint8Array): number {
+/** The `edition:` number of a file's front matter, read without compiling it (null when not found; 0 is a number). */
+function headNumber(bytes: Uint8Array): number | null {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   const match = /^---\r?\n(?:.*\r?\n)*?edition:[ \t]*(\d+)[ \t]*\r?$/m.exec(head);
-  return match ? Number(match[1]) : 0;
+  return match ? Number(match[1]) : null;
 }

@@ -50,6 +50,35 @@ export function groupByYear(editions: readonly Edition[], timeZone: string): { y
   return [...groups].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, editions: list }));
 }
 
+/** How many editions must open with one sentence before the archive treats it as boilerplate. */
+const BOILERPLATE_EDITIONS = 3;
+
+/** A description's first sentence, for telling boilerplate ("Hello and welcome to another issue of …"). */
+function openingOf(description: string): string {
+  return (/^.*?[.!?…。！？](?=\s|$)/su.exec(description)?.[0] ?? description).trim().toLowerCase();
+}
+
+/**
+ * The description each edition shows in the archive: a description taken
+ * from the intro whose first sentence opens three editions or more says
+ * nothing there, so it is left out (null). A description the front matter
+ * gives is always shown. The edition's own page, feeds and email keep it.
+ */
+export function archiveDescriptions(editions: readonly Edition[]): Map<number, string | null> {
+  const counts = new Map<string, number>();
+  for (const e of editions)
+    if (!e.descriptionGiven) counts.set(openingOf(e.description), (counts.get(openingOf(e.description)) ?? 0) + 1);
+  return new Map(
+    editions.map((e) => {
+      const boilerplate = !e.descriptionGiven && (counts.get(openingOf(e.description)) ?? 0) >= BOILERPLATE_EDITIONS;
+      return [e.number, boilerplate || !e.description ? null : e.description];
+    }),
+  );
+}
+
+/** From how many editions the archive is a compact list, a line per edition, with a jump list of years. */
+export const COMPACT_ARCHIVE_FROM = 100;
+
 /** The title an edition page shows: its headline, or "<newsletter> — Edition N" in the site's language. */
 export function editionTitle(edition: Edition, newsletter: string, lang = 'en'): string {
   return edition.headline ?? sayFor(lang)('editionTitle', { name: newsletter, n: edition.number });

@@ -71,12 +71,16 @@ export function editionPageKey(
     );
     versions.set(root, version);
   }
-  return createHash('sha256')
-    .update(version)
-    .update(JSON.stringify(settings))
-    .update(JSON.stringify(edition))
-    .update(JSON.stringify(shownAround(edition, neighbours, topics)))
-    .digest('hex');
+  return (
+    createHash('sha256')
+      .update(version)
+      .update(JSON.stringify(settings))
+      .update(JSON.stringify(edition))
+      .update(JSON.stringify(shownAround(edition, neighbours, topics)))
+      // The header links to Topics only while some topic exists.
+      .update(topics.length ? 'topics in nav' : 'no topics in nav')
+      .digest('hex')
+  );
 }
 
 /** Records which edition pages this build renders and which come from the cache. */

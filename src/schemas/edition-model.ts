@@ -55,6 +55,8 @@ export const editionModelSchema = z.object({
   subject: z.string().optional(),
   /** The description, written or taken from the start of the intro. */
   description: z.string(),
+  /** True when the front matter gave the description; false when it was taken from the intro. */
+  descriptionGiven: z.boolean(),
   /** Drafts never reach a production build. */
   draft: z.boolean(),
   /** The intro's HTML ("In This Edition"). */
@@ -63,6 +65,8 @@ export const editionModelSchema = z.object({
   sections: z.array(sectionModelSchema),
   /** Every thread linked in the body, in order of first link, with figures where given. */
   threads: z.array(threadModelSchema),
+  /** The edition's old addresses (`redirect_from`), site-relative paths that redirect to its page. */
+  redirectFrom: z.array(z.string()),
 });
 
 /** An edition, ready to render. */
@@ -78,5 +82,5 @@ export type Thread = z.output<typeof threadModelSchema>;
  * it (see `src/loader/loaded-editions.ts`). The data store Astro bundles
  * into the build and rewrites on every save in `dev` stays small.
  */
-export const storedEditionSchema = z.object({ number: z.number().int().positive(), key: z.string() });
+export const storedEditionSchema = z.object({ number: z.number().int().nonnegative(), key: z.string() });
 export type StoredEdition = z.output<typeof storedEditionSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { dateSchema } from './date.ts';
 import { discussionSchema } from './discussion.ts';
+import { oldPathSchema } from './old-path.ts';
 import { sectionSchema } from './section.ts';
 import { threadKey } from '../rules/forums.ts';
 
@@ -18,8 +19,8 @@ export const frontMatterSchema = z
     {
       /** The edition number: unique across editions, and the page's URL. */
       edition: z
-        .int({ error: 'expected a positive whole number' })
-        .positive({ error: 'expected a positive whole number' }),
+        .int({ error: 'expected a whole number, 0 or more' })
+        .nonnegative({ error: 'expected a whole number, 0 or more' }),
       /** When the edition is published: `2026-03-22` or `2026-03-22T12:14:00-04:00`. */
       date: dateSchema,
       /** A headline. Default: "<newsletter> — Edition N". */
@@ -53,6 +54,11 @@ export const frontMatterSchema = z
       sections: z.preprocess(
         emptyIsAbsent,
         z.record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' }).default({}),
+      ),
+      /** Old addresses of this edition (`/2024/01/05/welcome.html`), each answered with a redirect. Default none. */
+      redirect_from: z.preprocess(
+        (value) => (value === null ? undefined : typeof value === 'string' ? [value] : value),
+        z.array(oldPathSchema, { error: 'expected a list of paths such as /2024/01/05/welcome.html' }).default([]),
       ),
     },
     { error: 'expected "key: value" lines such as "edition: 2"' },

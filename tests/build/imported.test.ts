@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describe('imported archives build', () => {
     const base = join(ROOT, 'tests/.output/imported-pelican-300');
     rmSync(base, { recursive: true, force: true });
     mkdirSync(join(base, 'source'), { recursive: true });
-    writePelicanArchive(join(base, 'source'), 300);
+    writePelicanArchive(join(base, 'source'), 300, { boilerplate: true });
     execFileSync(process.execPath, ['scripts/import.ts', join(base, 'source'), '--out', join(base, 'editions')], {
       cwd: ROOT,
       stdio: 'pipe',
@@ -39,5 +39,74 @@ describe('imported archives build', () => {
     );
     expect(status, output).toBe(0);
     expect(readdirSync(join(out, 'editions')).filter((name) => /^\d+$/.test(name))).toHaveLength(300);
+    // A long archive reads well: a line per edition under its year, a jump list of years, no boilerplate.
+    const archive = readFileSync(join(out, 'editions/index.html'), 'utf8');
+    expect(archive).toContain('<ol class="edition-list compact">');
+    expect(archive.match(/<li>\s*<a href="\/editions\/\d+\/">/g)).toHaveLength(300);
+    expect(archive).not.toContain('Hello and welcome');
+    expect(archive).not.toContain('edition-list-description');
+    const years = [...archive.matchAll(/<a href="#year-(\d{4})">/g)].map((m) => m[1]);
+    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019']);
+    // Each edition's own description keeps the sentence.
+    expect(readFileSync(join(out, 'editions/7/index.html'), 'utf8')).toMatch(
+      /name="description" content="Hello and welcome to another issue of Week in inference\./,
+    );
+    // No edition names a topic, so the header does not offer Topics.
+    expect(archive).not.toContain('href="/topics/"');
+  });
+
+  it('a Jekyll site, a raw Pelican folder and a Hugo site move in and build: no template syntax, old addresses redirect', () => {
+    const base = join(ROOT, 'tests/.output/moved-in');
+    rmSync(base, { recursive: true, force: true });
+    const editions = join(base, 'editions');
+    const sources = ['jekyll-site/source', 'pelican-raw/source/content', 'hugo-site/source'];
+    for (const source of sources)
+      execFileSync(
+        process.execPath,
+        ['scripts/import.ts', `tests/fixtures/import/${source}`, '--out', editions, '--public', join(base, 'public')],
+        { cwd: ROOT, stdio: 'pipe' },
+      );
+    const out = join(OUTPUT, 'moved-in-site');
+    rmSync(out, { recursive: true, force: true });
+    const { status, output } = buildSite({ name: 'moved-in-site', editions: 'tests/.output/moved-in/editions' }, out);
+    expect(status, output).toBe(0);
+    const page = (path: string) => readFileSync(join(out, path), 'utf8');
+    const numbers = readdirSync(join(out, 'editions')).filter((name) => /^\d+$/.test(name));
+    expect(numbers.map(Number).sort((a, b) => a - b)).toEqual([0, 1, 10, 11, 20, 21, 22]);
+    for (const n of numbers) {
+      const text = page(`editions/${n}/index.html`).replace(/<pre[^]*?<\/pre>|<code[^]*?<\/code>/g, '');
+      expect(text.match(/\{%|%\}|\{\{|\}\}|\{:/g), `edition ${n}`).toBeNull();
+    }
+    // "#0" is edition 0; the markdown="1" callout's stories are sections; the image is where public/ puts it.
+    const first = page('editions/0/index.html');
+    expect(first).toContain('Lightning Digest Newsletter #0');
+    for (const id of ['news', 'releases', 'code']) expect(first).toContain(`id="${id}"`);
+    expect(first).toContain('src="/img/posts/chart.png"');
+    expect(existsSync(join(base, 'public/img/posts/chart.png'))).toBe(true);
+    expect(first).toContain('<code>{{ not.liquid }}</code>');
+    // Old links between editions point at the new pages, anchor kept.
+    expect(page('editions/1/index.html')).toContain('href="/editions/0/#news"');
+    expect(page('editions/21/index.html')).toContain('href="/editions/20/#news"');
+    expect(page('editions/11/index.html')).toContain('href="/editions/10/#talks"');
+    // Each old address answers with a redirect page; _redirects lists them; the sitemap does not.
+    const redirects = {
+      'en/newsletters/2018/06/08/index.html': '/editions/0/',
+      'blog/2020/01/06/this-week-in-rust-20/index.html': '/editions/20/',
+      'old/10/index.html': '/editions/10/',
+      'posts/2019-03-04-infra-weekly-10/index.html': '/editions/10/',
+    };
+    for (const [file, to] of Object.entries(redirects)) {
+      const html = page(file);
+      expect(html, file).toContain(`<meta http-equiv="refresh" content="0; url=${to}">`);
+      expect(html, file).toContain(`<link rel="canonical" href="https://ai-platforms.example.org${to}">`);
+      expect(html, file).toContain(`It is now at: <a href="${to}">`);
+    }
+    expect(page('_redirects').split('\n')).toContain('/en/newsletters/2018/06/08/ /editions/0/ 301');
+    const sitemap = readdirSync(out)
+      .filter((name) => /^sitemap-\d+\.xml$/.test(name))
+      .map((name) => page(name))
+      .join('');
+    expect(sitemap).toContain('/editions/0/');
+    expect(sitemap).not.toMatch(/newsletters|\/old\/|\/blog\//);
   });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -105,13 +106,37 @@ describe('what the importer does to a source (read from the fixtures by hand)', 
 describe('npm run import keeps the out folder safe', () => {
   it('--dry-run writes nothing and prints the same report', async () => {
     const out = freshCase('dry-run', true);
-    const { code, stdout } = await node(['scripts/import.ts', `${FIXTURES}/pelican/source`, '--out', out, '--dry-run']);
+    const { code, stdout } = await node([
+      'scripts/import.ts',
+      `${FIXTURES}/pelican/source`,
+      '--out',
+      out,
+      '--dry-run',
+      '--verbose',
+    ]);
     expect(existsSync(join(ROOT, out))).toBe(false);
     expect(stdout.match(/^would write /gm)).toHaveLength(3);
+    // The copy it checks is in a temporary folder; no line names it.
+    expect(stdout).not.toContain(tmpdir());
+    expect(stdout).not.toContain('newsletter-import-');
     expect(stdout).toContain(`  would be written: 3 editions into ${out} (1 as drafts)`);
     expect(stdout).toMatch(/^ {2}check: 0 errors, 0 warnings in 3 editions$/m);
     expect(stdout).toContain('nothing was written (--dry-run)');
     expect(code).toBe(0);
+  });
+
+  it("--dry-run's check lines name the out folder, never the temporary copy it checks", async () => {
+    const out = freshCase('dry-run-names', false);
+    const src = `${OUTPUT}/dry-run-names/source`;
+    mkdirSync(join(ROOT, out), { recursive: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, out, '2025-01-01-x.md'), '---\nedition: 5\ndate: 2025-01-01\n---\n\nIntro.\n');
+    writeFileSync(join(ROOT, src, 'a.md'), 'Title: Issue 6\nDate: 2024-01-01\nNumber: 6\n\nIntro.\n');
+    const { stdout } = await node(['scripts/import.ts', src, '--out', out, '--dry-run']);
+    expect(stdout).toContain(
+      `${out}/2024-01-01-issue-6.md:3  date: edition 6's date 2024-01-01T00:00:00-05:00 is earlier than edition 5's date 2025-01-01T00:00:00-05:00 (${out}/2025-01-01-x.md); expected dates to grow with edition numbers`,
+    );
+    expect(stdout).not.toContain(tmpdir());
   });
 
   it('never overwrites an existing file, and reports the clash', async () => {
@@ -167,7 +192,7 @@ describe('npm run import on bad input', () => {
     expect(stdout.split('\n').filter((line) => line.startsWith(`${src}/`))).toEqual([
       `${src}/a.md:4  front matter: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
       `${src}/b.md:3  front matter: not valid TOML: invalid value`,
-      `${src}/c.md:4  issue: expected a positive whole number, got "twelve"`,
+      `${src}/c.md:4  issue: expected a whole number, 0 or more, got "twelve"`,
     ]);
     expect(stdout).toContain('  written: 0 editions into');
     expect(code).toBe(1);
@@ -256,8 +281,8 @@ describe('importer pieces', () => {
   });
 
   it('finds numbers in titles and file names, not in dates or ordinary words', () => {
-    expect(['Issue #300', 'Edition 12: x', 'No. 5', 'Weekly #7'].map(numberInTitle)).toEqual([300, 12, 5, 7]);
-    expect(['Top 10 tools', 'C# 12 is out'].map(numberInTitle)).toEqual([undefined, undefined]);
+    expect(['Issue #300', 'Edition 12: x', 'No. 5', 'Weekly #7'].map((t) => numberInTitle(t))).toEqual([300, 12, 5, 7]);
+    expect(['Top 10 tools', 'C# 12 is out'].map((t) => numberInTitle(t))).toEqual([undefined, undefined]);
     expect(['issue-300', '2024-01-05-edition-12', '2024-01-05', '42', 'week-3'].map(numberInName)).toEqual([
       300,
       12,
@@ -265,5 +290,220 @@ describe('importer pieces', () => {
       42,
       undefined,
     ]);
+  });
+});
+
+/** Imports a fixture archive into a fresh case; the public folder is the case's own. */
+async function importCase(name: string, source: string, extra: string[] = []) {
+  const out = freshCase(name, false);
+  const publicDir = `${OUTPUT}/${name}/public`;
+  const result = await node(['scripts/import.ts', source, '--out', out, '--public', publicDir, ...extra]);
+  return { ...result, out, publicDir, lines: result.stdout.split('\n') };
+}
+
+/** Every `{%`, `{{`, `{:` or shortcode left in a written edition outside fenced code. */
+function templateLeftovers(text: string): string[] {
+  const outsideCode = text.replace(/^```[^]*?^```$/gm, '').replace(/`[^`\n]+`/g, '');
+  return outsideCode.match(/\{%|\{\{|\{:|%\}|\}\}/g) ?? [];
+}
+
+describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => {
+  it('Jekyll: Liquid rendered, kramdown taken off, "#0" is edition 0, old links and images moved along', async () => {
+    const src = `${FIXTURES}/jekyll-site/source`;
+    const { code, stdout, stderr, out, publicDir, lines } = await importCase('jekyll-site', src);
+    expect(stderr).toBe('');
+    expect(files(out)).toEqual(files(`${FIXTURES}/jekyll-site/expected`));
+    for (const name of files(out)) {
+      expect(read(`${out}/${name}`), name).toBe(read(`${FIXTURES}/jekyll-site/expected/${name}`));
+      expect(templateLeftovers(read(`${out}/${name}`)), name).toEqual([]);
+    }
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:11  kramdown: warning: 3 attribute lists ({: …}) removed in 2 files, the first here; an edition has no classes or attributes`,
+      `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:20  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% seo %}`,
+      `${src}/_posts/2018-06-15-newsletter.md:11  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% include missing.md %}`,
+    ]);
+    // The site's README and pages are not posts.
+    expect(stdout).not.toMatch(/README|about\.md/);
+    expect(stdout).toContain('  fields an edition has no place for:\n    lang (2): ignored\n    layout (2): ignored\n');
+    expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 2\n');
+    expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 1\n`);
+    // The README shows these lines as printed (its paths shortened).
+    const readme = read('README.md');
+    for (const line of readme.split('\n').filter((l) => l.startsWith('_posts/2018-06-08-newsletter.md:')))
+      expect(stdout).toContain(
+        line.replace('_posts/2018-06-08-newsletter.md', `${src}/_posts/2018-06-08-2018-06-08-newsletter.md`),
+      );
+    expect(readFileSync(join(ROOT, publicDir, 'img/posts/chart.png'))).toEqual(
+      readFileSync(join(ROOT, src, 'img/posts/chart.png')),
+    );
+    expect(code).toBe(0);
+  });
+
+  it('Jekyll: a dry run copies no file, and an image that is missing is a warning naming it', async () => {
+    const src = `${OUTPUT}/jekyll-missing/source`;
+    rmSync(join(ROOT, OUTPUT, 'jekyll-missing'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, '_posts'), { recursive: true });
+    writeFileSync(join(ROOT, src, '_config.yml'), 'title: Digest\n');
+    writeFileSync(
+      join(ROOT, src, '_posts/2024-01-05-one.md'),
+      '---\ntitle: "Digest #1"\n---\nIntro ![x](/img/gone.png) ![y](/../../etc/passwd.png).\n\n## A\n\nText.\n',
+    );
+    const { lines, publicDir } = await importCase('jekyll-missing-run', src, ['--dry-run']);
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/_posts/2024-01-05-one.md  asset: warning: /img/gone.png is not in ${join(ROOT, src)}; the edition links to a file that was not brought along`,
+      `${src}/_posts/2024-01-05-one.md  asset: warning: /../../etc/passwd.png leads outside the site; not copied`,
+    ]);
+    expect(existsSync(join(ROOT, publicDir))).toBe(false);
+    const real = await importCase('jekyll-site-dry', `${FIXTURES}/jekyll-site/source`, ['--dry-run']);
+    expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 1\n`);
+    expect(existsSync(join(ROOT, real.publicDir))).toBe(false);
+  });
+
+  it('Pelican without Number: headers: numbers from the titles, addresses from ARTICLE_URL, scripts left out', async () => {
+    const src = `${FIXTURES}/pelican-raw/source/content`;
+    const { code, out, lines } = await importCase('pelican-raw', src);
+    expect(files(out)).toEqual(files(`${FIXTURES}/pelican-raw/expected`));
+    for (const name of files(out))
+      expect(read(`${out}/${name}`), name).toBe(read(`${FIXTURES}/pelican-raw/expected/${name}`));
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/2020-01-06-this-week-in-rust-20.md  html: warning: 1 <script> or <style> block left out (an edition may not run scripts or carry styles), the first: <style>.chart { width: 100%; }</style>`,
+      `${src}/2020-01-13-this-week-in-rust-21.md  html: warning: 1 <script> or <style> block left out (an edition may not run scripts or carry styles), the first: <script>document.write('tracking');</script>`,
+    ]);
+    expect(lines.filter((line) => line.startsWith('wrote '))).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('Hugo: shortcodes become links or are left out with a warning, aliases kept', async () => {
+    const src = `${FIXTURES}/hugo-site/source`;
+    const { code, out, lines } = await importCase('hugo-site', src);
+    expect(files(out)).toEqual(files(`${FIXTURES}/hugo-site/expected`));
+    for (const name of files(out)) {
+      expect(read(`${out}/${name}`), name).toBe(read(`${FIXTURES}/hugo-site/expected/${name}`));
+      expect(templateLeftovers(read(`${out}/${name}`)), name).toEqual([]);
+    }
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/content/posts/2019-03-04-infra-weekly-10.md:13  shortcode: warning: 3 Hugo shortcodes could not be converted and are left out, the first here: {{% note %}}`,
+    ]);
+    expect(lines).toContain('    aliases (1): kept as redirect_from');
+    expect(code).toBe(0);
+  });
+
+  it('a date-order clash names both numbers and where each came from', async () => {
+    const src = `${OUTPUT}/date-order/source`;
+    rmSync(join(ROOT, OUTPUT, 'date-order'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, src, 'a.md'), 'Title: Issue 5\nDate: 2024-02-01\n\nIntro.\n');
+    writeFileSync(join(ROOT, src, 'b.md'), 'Title: Launch\nDate: 2024-01-01\n\nIntro.\n');
+    const { code, lines, out } = await importCase('date-order-run', src);
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/b.md:2  edition: 6 (number from date order) is dated 2024-01-01, before edition 5 (number from title, ${src}/a.md) dated 2024-02-01; not imported: give it its number in a header, or correct its date`,
+    ]);
+    expect(files(out)).toEqual(['2024-02-01-issue-5.md']);
+    const shown = read('README.md')
+      .split('\n')
+      .find((l) => l.trim().startsWith('_posts/b.md:2  edition:'))!;
+    expect(shown.trim().replaceAll('_posts/', `${src}/`)).toBe(lines.find((l) => l.startsWith(`${src}/b.md`)));
+    expect(code).toBe(1);
+  });
+});
+
+describe('one bad record is one line, and the rest still import', () => {
+  it('Jekyll: an alias bomb, a constructor key and a !!timestamp date', async () => {
+    const src = `${OUTPUT}/jekyll-bad/source`;
+    rmSync(join(ROOT, OUTPUT, 'jekyll-bad'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, '_posts'), { recursive: true });
+    writeFileSync(join(ROOT, src, '_config.yml'), 'title: Digest\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ];
+    writeFileSync(
+      join(ROOT, src, '_posts/2024-03-01-bomb.md'),
+      `---\ntitle: "Digest #1"\n${bomb.join('\n')}\n---\nIntro.\n`,
+    );
+    writeFileSync(
+      join(ROOT, src, '_posts/2024-03-05-fine.md'),
+      '---\ntitle: "Digest #2"\ndate: !!timestamp 2024-03-05\nconstructor: x\n---\nIntro.\n\n## A\n\nText.\n',
+    );
+    const { lines, out, stdout } = await importCase('jekyll-bad-run', src);
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/_posts/2024-03-01-bomb.md:2  front matter: YAML aliases expand too far; write the values out instead of using *aliases`,
+    ]);
+    expect(files(out)).toEqual(['2024-03-05-digest-2.md']);
+    expect(read(`${out}/2024-03-05-digest-2.md`)).toMatch(/^---\nedition: 2\ndate: 2024-03-05\n/);
+    expect(stdout).toContain('    constructor (1): ignored');
+    expect(stdout).not.toContain('native code');
+  });
+
+  it('Substack: a post_id that climbs out of the export is not read', async () => {
+    const src = `${OUTPUT}/substack-climb/source`;
+    rmSync(join(ROOT, OUTPUT, 'substack-climb'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, 'posts'), { recursive: true });
+    writeFileSync(join(ROOT, OUTPUT, 'substack-climb/outside.html'), '<p>Not part of the export.</p>');
+    writeFileSync(
+      join(ROOT, src, 'posts.csv'),
+      'post_id,post_date,is_published,type,audience,title\n' +
+        '../../outside,2024-04-07T13:00:00.000Z,true,newsletter,everyone,Issue 1\n' +
+        '2.fine,2024-04-14T13:00:00.000Z,true,newsletter,everyone,Issue 2\n',
+    );
+    writeFileSync(join(ROOT, src, 'posts/2.fine.html'), '<p>Intro.</p><h2>A</h2><p>Text.</p>');
+    const { lines, out, code } = await importCase('substack-climb-run', src);
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/posts.csv:2  post_id: "../../outside" leads outside the export's posts/ folder; not read`,
+    ]);
+    expect(files(out)).toEqual(['2024-04-14-fine.md']);
+    expect(code).toBe(1);
+  });
+
+  it('Ghost: an object id and 200,000 nested <div>s each name their post', async () => {
+    const src = `${OUTPUT}/ghost-bad/export.json`;
+    rmSync(join(ROOT, OUTPUT, 'ghost-bad'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, OUTPUT, 'ghost-bad'), { recursive: true });
+    const post = (id: unknown, n: number, html: string) => ({
+      id,
+      title: `Edition ${n}`,
+      slug: `e${n}`,
+      status: 'published',
+      published_at: `2024-05-0${n}T12:00:00.000Z`,
+      html,
+      type: 'post',
+    });
+    const posts = [
+      post({ nested: 1 }, 1, '<p>Intro.</p>'),
+      post('2', 2, '<div>'.repeat(200_000)),
+      post('3', 3, '<p>Intro.</p><h2>A</h2><p>Text.</p>'),
+    ];
+    writeFileSync(join(ROOT, src), JSON.stringify({ db: [{ data: { posts } }] }, null, 1));
+    const { lines, out, stderr } = await importCase('ghost-bad-run', src);
+    expect(stderr).toBe('');
+    expect(lines.filter((line) => line.startsWith(src))).toEqual([
+      `${src}  id: posts[0] ("Edition 1"): expected the post's id as text, got a map of keys`,
+      `${src}:18  body: posts[1] ("Edition 2"): HTML nests deeper than 100 levels; expected simpler markup`,
+    ]);
+    expect(files(out)).toEqual(['2024-05-03-e3.md']);
+  });
+});
+
+describe('a quiet report', () => {
+  it('400 editions with unused fields: at most 40 lines; --verbose prints a line per file', async () => {
+    const src = `${OUTPUT}/jekyll-400/source`;
+    rmSync(join(ROOT, OUTPUT, 'jekyll-400'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, '_posts'), { recursive: true });
+    writeFileSync(join(ROOT, src, '_config.yml'), 'title: Digest\npermalink: /news/:year/:month/:day/:title/\n');
+    for (let n = 1; n <= 400; n++) {
+      const day = new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      writeFileSync(
+        join(ROOT, src, `_posts/${day}-digest.md`),
+        `---\ntitle: "Digest #${n}"\nlayout: post\nlang: en\npermalink: /n/${n}/\nauthor: ada\n---\nIntro {: .lead}\n\n## Story\n\nText.\n`,
+      );
+    }
+    const quiet = await importCase('jekyll-400-run', src);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout.trimEnd().split('\n').length).toBeLessThanOrEqual(40);
+    expect(quiet.stdout).toContain('    permalink (400): kept as redirect_from\n');
+    expect(quiet.stdout).toContain('    layout (400): ignored\n');
+    expect(files(quiet.out)).toHaveLength(400);
+    const verbose = await importCase('jekyll-400-verbose', src, ['--dry-run', '--verbose']);
+    expect(verbose.lines.filter((line) => line.startsWith('would write '))).toHaveLength(400);
   });
 });

@@ -2,8 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Writes `count` weekly Pelican posts into `folder` (which must exist). */
-export function writePelicanArchive(folder: string, count: number): void {
+/**
+ * Writes `count` weekly Pelican posts into `folder` (which must exist). With
+ * `boilerplate`, posts have no Summary and every intro opens with the same
+ * welcome sentence, as many archives' do.
+ */
+export function writePelicanArchive(folder: string, count: number, { boilerplate = false } = {}): void {
   for (let i = 1; i <= count; i++) {
     const day = new Date(Date.UTC(2019, 0, 6 + 7 * (i - 1))).toISOString().slice(0, 10);
     writeFileSync(
@@ -13,9 +17,9 @@ export function writePelicanArchive(folder: string, count: number): void {
         `Date: ${day} 09:00`,
         `Number: ${i}`,
         `Tags: weekly, inference`,
-        `Summary: What happened in week ${i}.`,
+        ...(boilerplate ? [] : [`Summary: What happened in week ${i}.`]),
         '',
-        `Week ${i}: three stories and one [thread](https://news.ycombinator.com/item?id=${40000000 + i}).`,
+        `${boilerplate ? 'Hello and welcome to another issue of Week in inference. ' : ''}Week ${i}: three stories and one [thread](https://news.ycombinator.com/item?id=${40000000 + i}).`,
         '',
         '# Models',
         '',

@@ -22,11 +22,15 @@ describe('frontMatterNumber', () => {
     expect(frontMatterNumber('e.md', bytes(edition('edition: 7\ndate: 2026-13-01\nbogus: 1')))).toBe(7);
   });
 
-  it('gives null when the front matter is missing, broken or the number is not a positive whole number', () => {
+  it('reads edition 0 as a number, not as "none"', () => {
+    expect(frontMatterNumber('e.md', bytes(edition('edition: 0\ndate: 2026-01-01')))).toBe(0);
+  });
+
+  it('gives null when the front matter is missing, broken or the number is not a whole number, 0 or more', () => {
     expect(frontMatterNumber('e.md', bytes('Just text.\n'))).toBeNull();
     expect(frontMatterNumber('e.md', bytes('---\nedition: 7\ndate: [2026\n---\n\nText.\n'))).toBeNull();
     expect(frontMatterNumber('e.md', bytes('---\nedition: 7\n'))).toBeNull();
-    for (const n of ['seven', '0', '-2', '2.5', '"7"'])
+    for (const n of ['seven', '-2', '2.5', '"7"'])
       expect(frontMatterNumber('e.md', bytes(edition(`edition: ${n}\ndate: 2026-01-01`)))).toBeNull();
   });
 });

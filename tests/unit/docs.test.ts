@@ -34,6 +34,7 @@ const RULE_HEADINGS: Record<string, string[]> = {
   'discussions.comments': ['`discussions[].points` and `comments`'],
   'discussions.as_of': ['`discussions[].as_of`'],
   sections: ['`sections`'],
+  redirect_from: ['`redirect_from`'],
   'sections.topics': ['`sections.<id>.topics`'],
   '*': ['Unknown keys'],
   'discussions.*': ['Unknown keys'],
@@ -154,6 +155,16 @@ describe('docs/edition-format.md', () => {
       expect(doc).toContain(`\`${scheme}\``);
     expect(doc).toContain('new-contributors-1');
     for (const limit of ['2 MB', '100 levels', '10 seconds']) expect(doc).toContain(limit);
+  });
+
+  it('documents edition 0 and redirect_from, with their URLs', () => {
+    const doc = readFileSync(join(ROOT, DOC), 'utf8');
+    expect(doc).toContain('| `edition` | yes | a unique whole number, 0 or more |');
+    expect(doc).toContain('at `/editions/0/`');
+    expect(sections.get('`redirect_from`')).toContain(
+      'redirect_from: [/en/newsletters/2026/04/05/, /2026/04/05/issue-7.html]',
+    );
+    expect(doc).toContain("| an edition's old address, redirecting to it | each path of its `redirect_from` |");
   });
 
   it('is linked from the README', () => {

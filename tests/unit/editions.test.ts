@@ -10,10 +10,12 @@ function edition(number: number, date: string, extra: Partial<Edition> = {}): Ed
     hasTime: true,
     headline: null,
     description: '',
+    descriptionGiven: false,
     draft: false,
     introHtml: '<p>Intro.</p>',
     sections: [],
     threads: [],
+    redirectFrom: [],
     ...extra,
   };
 }

@@ -15,28 +15,34 @@ describe('front matter errors', () => {
     );
   });
 
-  it('rejects an edition number that is not a positive whole number', () => {
+  it('rejects an edition number that is not a whole number, 0 or more', () => {
     expect(compile(edition('edition: two\ndate: 2026-03-22')).lines).toMatchInlineSnapshot(
-      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a positive whole number, got "two""`,
+      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a whole number, 0 or more, got "two""`,
     );
-    expect(compile(edition('edition: 0\ndate: 2026-03-22')).lines).toMatchInlineSnapshot(
-      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a positive whole number, got 0"`,
+    expect(compile(edition('edition: -1\ndate: 2026-03-22')).lines).toMatchInlineSnapshot(
+      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a whole number, 0 or more, got -1"`,
     );
     expect(compile(edition('edition: 2.5\ndate: 2026-03-22')).lines).toMatchInlineSnapshot(
-      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a positive whole number, got 2.5"`,
+      `"content/editions/2026-03-22-edition-2.md:2  edition: expected a whole number, 0 or more, got 2.5"`,
     );
+  });
+
+  it('takes edition 0, where an archive starts at "#0"', () => {
+    const result = compile(edition('edition: 0\ndate: 2026-03-22'));
+    expect(result.lines).toBe('');
+    expect(result.edition?.number).toBe(0);
   });
 
   it('reports a missing required field', () => {
     expect(compile(edition('date: 2026-03-22')).lines).toMatchInlineSnapshot(
-      `"content/editions/2026-03-22-edition-2.md:1  edition: missing; expected a positive whole number"`,
+      `"content/editions/2026-03-22-edition-2.md:1  edition: missing; expected a whole number, 0 or more"`,
     );
   });
 
   it('suggests the real key for a typo of one', () => {
     expect(compile(edition('edition: 2\ndat: 2026-03-22')).lines).toMatchInlineSnapshot(`
       "content/editions/2026-03-22-edition-2.md:1  date: missing; expected an ISO 8601 date or date-time
-      content/editions/2026-03-22-edition-2.md:3  dat: unknown key (did you mean "date"?); expected one of edition, date, title, description, subject, draft, discussions, sections"
+      content/editions/2026-03-22-edition-2.md:3  dat: unknown key (did you mean "date"?); expected one of edition, date, title, description, subject, draft, discussions, sections, redirect_from"
     `);
   });
 
@@ -208,7 +214,7 @@ describe('body errors', () => {
 
   it('reports every problem of a file in one run, front matter and body alike', () => {
     const result = compile(
-      edition('edition: 0\ndate: 2026-03-22', 'Intro [x](javascript:alert(1)).\n\n## A\n\n## A\n'),
+      edition('edition: -1\ndate: 2026-03-22', 'Intro [x](javascript:alert(1)).\n\n## A\n\n## A\n'),
     );
     expect(result.problems.map((p) => p.field)).toEqual(['edition', 'link', 'heading']);
   });

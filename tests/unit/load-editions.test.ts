@@ -44,7 +44,7 @@ describe('loading every edition', () => {
     write('a.md', file(1, '2026-02-01'));
     write('b.md', file(2, '2026-01-01'));
     expect(await lines()).toEqual([
-      "content/editions/b.md:3  date: 2026-01-01T00:00:00-05:00 is earlier than edition 1's date 2026-02-01T00:00:00-05:00 (content/editions/a.md); expected dates to grow with edition numbers",
+      "content/editions/b.md:3  date: edition 2's date 2026-01-01T00:00:00-05:00 is earlier than edition 1's date 2026-02-01T00:00:00-05:00 (content/editions/a.md); expected dates to grow with edition numbers",
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('dev from nothing: the newest editions first', () => {
     const whole = await first.rest!;
     expect(whole.editions.map((e) => e.number)).toEqual([4, 3, 2, 1]);
     expect(whole.problems.map(formatProblem)).toEqual([
-      "content/editions/c.md:3  date: 2026-01-03T00:00:00-05:00 is earlier than edition 3's date 2026-01-15T00:00:00-05:00 (content/editions/z.md); expected dates to grow with edition numbers",
+      "content/editions/c.md:3  date: edition 4's date 2026-01-03T00:00:00-05:00 is earlier than edition 3's date 2026-01-15T00:00:00-05:00 (content/editions/z.md); expected dates to grow with edition numbers",
     ]);
     expect(whole.rest).toBeUndefined();
   });

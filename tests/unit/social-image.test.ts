@@ -17,10 +17,12 @@ function edition(titles: string[], headline: string | null = null): Edition {
     hasTime: true,
     headline,
     description: '',
+    descriptionGiven: false,
     draft: false,
     introHtml: '',
     sections: titles.map((title, i) => ({ id: `s${i}`, title, excerpt: '', html: '', threads: [], topics: [] })),
     threads: [],
+    redirectFrom: [],
   };
 }
 

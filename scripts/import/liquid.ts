@@ -1,0 +1,140 @@
+/**
+ * Jekyll's Liquid, run as Jekyll runs it before a post is converted: the
+ * site's `_includes/`, `_data/` and `_config.yml` variables, comments gone,
+ * includes and assigns expanded. Bounded (time, memory, template size), and
+ * confined to `_includes/` inside the site. A tag the engine cannot render
+ * (a plugin's tag, a missing include) is left out and counted, so no Liquid
+ * ever reaches a reader; code keeps its own braces.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Liquid, type FS } from 'liquidjs';
+import { shieldCode } from './code-spans.ts';
+import { inside, jekyllSiteVariable } from './site-root.ts';
+
+/** What rendering one post left out. */
+export interface LeftOut {
+  count: number;
+  /** The first tag left out, as written, and its line in the body. */
+  first?: { text: string; line: number } | undefined;
+}
+
+/** A post's body with its Liquid rendered, and the tags that could not be. */
+export interface Rendered {
+  body: string;
+  leftOut: LeftOut;
+}
+
+/** Renders one post's body; `page` is its front matter. */
+export type LiquidRenderer = (body: string, page: Record<string, unknown>) => Rendered;
+
+const MAX_INCLUDE_BYTES = 512 * 1024;
+const LIMITS = { parseLimit: 4 * 1024 * 1024, renderLimit: 2000, memoryLimit: 32 * 1024 * 1024 };
+const MAX_ATTEMPTS = 25;
+const RAW_TAG = /\{%-?\s*(?:raw|endraw)\s*-?%\}/g;
+const TAG = /\{%-?\s*(#|[A-Za-z_]\w*)[^]*?%\}/g;
+const ANY_LIQUID = /\{%-?\s*comment\s*-?%\}[^]*?\{%-?\s*endcomment\s*-?%\}|\{%[^]*?%\}|\{\{[^]*?\}\}/g;
+
+/** A file system for liquidjs that reads only small files inside `includes`, following links no further. */
+function confinedFs(includes: string): FS {
+  const ok = (file: string) => {
+    const path = inside(includes, file);
+    return (
+      path !== undefined && existsSync(path) && statSync(path).isFile() && statSync(path).size <= MAX_INCLUDE_BYTES
+    );
+  };
+  const read = (file: string) => {
+    if (!ok(file)) throw new Error(`${file}: not an include of this site`);
+    return readFileSync(file, 'utf8');
+  };
+  return {
+    exists: async (file) => ok(file),
+    existsSync: ok,
+    readFile: async (file) => read(file),
+    readFileSync: read,
+    resolve: (dir, file, ext) => resolve(dir, file + ext),
+    containsSync: (root, file) => inside(root, file) !== undefined,
+    contains: async (root, file) => inside(root, file) !== undefined,
+    dirname,
+    sep: '/',
+  };
+}
+
+/** `{% highlight rust %}…{% endhighlight %}` as the fenced code block it is. */
+function highlightToFences(body: string): string {
+  return body.replace(
+    /\{%-?\s*highlight\s+([\w+#.-]*)[^%]*%\}\n?([^]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g,
+    (_, lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``,
+  );
+}
+
+/**
+ * The renderer for a Jekyll site's posts. `postUrl` gives the old address
+ * of a post by its file name (`2018-06-08-welcome`), for `{% post_url %}`:
+ * the link then points where every link to that post points, and is
+ * rewritten to its new page with them.
+ */
+export function jekyllRenderer(
+  root: string,
+  postUrl: (name: string) => string | undefined = () => undefined,
+): LiquidRenderer {
+  const includes = join(root, '_includes');
+  const engine = new Liquid({
+    root: [includes],
+    partials: [includes],
+    extname: '',
+    jekyllInclude: true,
+    // Jekyll names includes unquoted (`{% include references.md %}`), which liquidjs reads as a static name.
+    dynamicPartials: false,
+    fs: confinedFs(includes),
+    ...LIMITS,
+  });
+  engine.registerTag('post_url', {
+    parse(token) {
+      this['post'] = token.args.trim();
+    },
+    render() {
+      const url = postUrl(String(this['post']));
+      if (url === undefined) throw new Error(`no post ${String(this['post'])}`);
+      return url;
+    },
+  });
+  const site = jekyllSiteVariable(root);
+  const known = (name: string) => name in engine.tags || /^(?:end\w+|else|elsif|when)$/.test(name);
+  return (body, page) => {
+    const shielded = shieldCode(highlightToFences(body), (code) => code.replace(RAW_TAG, ''));
+    const leftOut: LeftOut = { count: 0 };
+    const leave = (text: string, at: number, source: string) => {
+      leftOut.count++;
+      const line = shielded.restore(source.slice(0, at)).split('\n').length;
+      leftOut.first ??= { text: shielded.restore(text).replace(/\s+/g, ' ').slice(0, 80), line };
+    };
+    // Tags no engine knows (a plugin's) are taken out first, so the rest can render.
+    let source = shielded.text.replace(TAG, (tag: string, name: string, at: number, whole: string) => {
+      if (known(name)) return tag;
+      leave(tag, at, whole);
+      return '';
+    });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const text = engine.parseAndRenderSync(source, { site, page });
+        return { body: shielded.restore(text), leftOut };
+      } catch (error) {
+        const token = (error as { token?: { input?: string; begin?: number; end?: number } }).token;
+        const found = token?.input === source && token.begin !== undefined && token.end! > token.begin;
+        if (found && attempt < MAX_ATTEMPTS) {
+          leave(source.slice(token.begin, token.end), token.begin!, source);
+          source = source.slice(0, token.begin) + source.slice(token.end);
+          continue;
+        }
+        // Past repair (an error inside an include, a runaway loop): every tag is left out, the text kept.
+        const all = source;
+        const text = all.replace(ANY_LIQUID, (tag: string, at: number) => {
+          leave(tag, at, all);
+          return '';
+        });
+        return { body: shielded.restore(text), leftOut };
+      }
+    }
+  };
+}

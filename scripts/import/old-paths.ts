@@ -1,0 +1,96 @@
+/**
+ * The addresses an imported edition had on its old site, kept in its front
+ * matter as `redirect_from` so the build can answer each with a redirect:
+ * Jekyll's permalink (the post's own, else the site's pattern), Hugo's
+ * `aliases` and `url`, Pelican's `ARTICLE_URL`, a Ghost or Substack post's
+ * URL. Every one is a site-relative path starting with `/`.
+ */
+
+/** Jekyll's named permalink styles. */
+const JEKYLL_STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/** What a permalink pattern is filled in with. */
+export interface PostFacts {
+  /** `YYYY-MM-DD`, as the old site dated the post. */
+  day?: string | undefined;
+  /** The post's slug as its old site had it (Jekyll: the file name after the date). */
+  title?: string | undefined;
+  slug?: string | undefined;
+  categories?: readonly string[] | undefined;
+  /** Front-matter values for `:name` placeholders the pattern names. */
+  data?: Record<string, unknown> | undefined;
+}
+
+const slugPart = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+
+/** A Jekyll permalink (pattern or style name) filled in for one post; undefined when a placeholder has no value. */
+export function jekyllPermalink(pattern: string, post: PostFacts): string | undefined {
+  const template = JEKYLL_STYLES[pattern] ?? pattern;
+  const [year = '', month = '', day = ''] = (post.day ?? '').split('-');
+  const title = post.slug ?? post.title ?? '';
+  const start = Date.UTC(Number(year), 0, 1);
+  const yDay = post.day ? String((Date.parse(`${post.day}T00:00:00Z`) - start) / 86400000 + 1).padStart(3, '0') : '';
+  const values: Record<string, string> = {
+    year,
+    month,
+    day,
+    i_month: String(Number(month)),
+    i_day: String(Number(day)),
+    short_year: year.slice(2),
+    y_day: yDay,
+    title,
+    slug: title,
+    categories: (post.categories ?? []).map(slugPart).join('/'),
+    output_ext: '.html',
+  };
+  let missing = false;
+  const filled = template.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name] ?? (typeof post.data?.[name] === 'string' ? (post.data[name] as string) : undefined);
+    if (value === undefined || (value === '' && name !== 'categories')) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : sitePath(filled);
+}
+
+/** A Pelican `ARTICLE_URL` (`{date:%Y}/{date:%m}/{slug}.html`) filled in for one post. */
+export function pelicanUrl(pattern: string, post: PostFacts): string | undefined {
+  const [year = '', month = '', day = ''] = (post.day ?? '').split('-');
+  const codes: Record<string, string> = { Y: year, m: month, d: day, y: year.slice(2) };
+  let missing = false;
+  const filled = pattern.replace(/\{(\w+)(?::([^}]*))?\}/g, (_, name: string, format: string | undefined) => {
+    if (name === 'date')
+      return (format ?? '%Y-%m-%d').replace(/%(\w)/g, (__, c: string) => codes[c] ?? ((missing = true), ''));
+    const value =
+      name === 'slug' ? post.slug : name === 'category' ? post.categories?.[0] && slugPart(post.categories[0]) : '';
+    if (!value) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : sitePath(filled);
+}
+
+/**
+ * A site-relative path as `redirect_from` holds it: starting with `/`,
+ * repeated slashes folded, no query or fragment; undefined for a full URL
+ * of another host or a path that climbs (`..`).
+ */
+export function sitePath(path: string, host?: string): string | undefined {
+  let p = path.trim();
+  const full = /^[a-z][a-z0-9+.-]*:\/\/([^/]+)(\/.*)?$/i.exec(p);
+  if (full) {
+    if (host !== undefined && full[1]!.toLowerCase() !== host.toLowerCase()) return undefined;
+    p = full[2] ?? '/';
+  }
+  p = `/${p.replace(/[?#].*$/, '')}`.replace(/\/{2,}/g, '/');
+  if (p.split('/').some((part) => part === '..' || part === '.')) return undefined;
+  return p;
+}

@@ -1,0 +1,161 @@
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
+import { fromKramdown } from '../../scripts/import/kramdown.ts';
+import { jekyllRenderer } from '../../scripts/import/liquid.ts';
+import { numberInTitle } from '../../scripts/import/numbering.ts';
+import { jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
+import { rewriteOldLinks } from '../../scripts/import/old-links.ts';
+import { withoutScripts } from '../../scripts/import/script-embeds.ts';
+import { inside } from '../../scripts/import/site-root.ts';
+import { editionFileName } from '../../scripts/import/write.ts';
+import type { NumberedEdition } from '../../scripts/import/numbering.ts';
+
+const site = mkdtempSync(join(tmpdir(), 'jekyll-site-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
+mkdirSync(join(site, '_includes'));
+mkdirSync(join(site, '_data'));
+writeFileSync(join(site, '_config.yml'), 'title: Digest\n');
+writeFileSync(join(site, '_data/team.yml'), 'editor: Ada\n');
+writeFileSync(join(site, '_includes/refs.md'), '[lnd]: https://example.org/lnd\n');
+writeFileSync(join(site, '_includes/loop.md'), '{% include loop.md %}');
+writeFileSync(join(site, 'secret.md'), 'SECRET');
+symlinkSync(join(site, 'secret.md'), join(site, '_includes/link.md'));
+const render = jekyllRenderer(site);
+
+describe('Liquid, as Jekyll renders it', () => {
+  it('drops comments, expands includes, assigns and site data, and keeps code braces', () => {
+    const body = [
+      '{% assign who = site.data.team.editor %}Edited by {{ who }} for {{ site.title }}.',
+      '{% comment %}<A pubkey>\n## hidden{% endcomment %}',
+      '```rust\nprintln!("{:?} {{}}", x); {% raw %}{{ kept }}{% endraw %}\n```',
+      'Inline `{{ code }}` too. {% include refs.md %}',
+    ].join('\n');
+    const { body: out, leftOut } = render(body, { title: 'T' });
+    expect(out).toBe(
+      'Edited by Ada for Digest.\n\n```rust\nprintln!("{:?} {{}}", x); {{ kept }}\n```\nInline `{{ code }}` too. [lnd]: https://example.org/lnd\n',
+    );
+    expect(leftOut.count).toBe(0);
+  });
+
+  it('leaves out a plugin tag and a missing include, counting them and naming the first with its line', () => {
+    const { body, leftOut } = render('One {% seo %}.\nTwo {% include nowhere.md %}.\n', {});
+    expect(body).toBe('One .\nTwo .\n');
+    expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 } });
+  });
+
+  it('gives {% post_url %} the old address of the post, and leaves out one to no post', () => {
+    const withPosts = jekyllRenderer(site, (name) =>
+      name === '2018-06-08-welcome' ? '/2018/06/08/welcome/' : undefined,
+    );
+    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [b]({% post_url nope %})', {});
+    expect(body).toBe('[a](/2018/06/08/welcome/) [b]()');
+    expect(leftOut).toEqual({ count: 1, first: { text: '{% post_url nope %}', line: 1 } });
+  });
+
+  it('never reads outside _includes/, and a self-including include stops', () => {
+    for (const name of ['../secret.md', 'link.md', '/etc/passwd']) {
+      const { body } = render(`x {% include ${name} %} y`, {});
+      expect(body).not.toContain('SECRET');
+      expect(body).not.toMatch(/root:|\{%/);
+    }
+    const loop = render('a {% include loop.md %} b', {});
+    expect(loop.body).toBe('a  b');
+    expect(loop.leftOut.count).toBeGreaterThan(0);
+  });
+
+  it('stops a runaway loop within its limits: the loop is left out, its text kept once', () => {
+    const started = Date.now();
+    const { body, leftOut } = render('{% for i in (1..100000000) %}{{ i }} and more text{% endfor %}Done.', {});
+    expect(body).toBe(' and more textDone.');
+    expect(leftOut.first?.text).toBe('{% for i in (1..100000000) %}');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('kramdown', () => {
+  it('takes off markdown="1" wrappers so the ## stories inside become sections', () => {
+    const { body } = fromKramdown(
+      'Intro.\n<div markdown="1" class="callout">\n## News\n\nText.\n<div>inner</div>\n</div>\nAfter.\n',
+    );
+    expect(body).toBe('Intro.\n\n## News\n\nText.\n<div>inner</div>\n\nAfter.\n');
+  });
+
+  it('removes attribute lists, keeps a heading id, and drops a {:toc} list', () => {
+    const { body, attributeLists } = fromKramdown(
+      '![x](/a.png)\n{:.center}\n\n## Fixes {: #fixes}\n\n* TOC\n{:toc}\n\nA *word*{: .x} here.\n\n```\n{:not-an-ial}\n```\n',
+    );
+    expect(body).toBe('![x](/a.png)\n\n## Fixes {#fixes}\n\n\nA *word* here.\n\n```\n{:not-an-ial}\n```\n');
+    expect(attributeLists).toBe(4);
+  });
+});
+
+describe('Hugo shortcodes', () => {
+  it('turns known embeds into links and highlight into code, and leaves the rest out', () => {
+    const { body, leftOut } = fromHugoShortcodes(
+      '{{< youtube abc >}}\n{{< gist u 12ab >}}\n{{% note %}}Kept.{{% /note %}}\n{{< highlight go >}}\nx := "{{< y >}}"\n{{< /highlight >}}\n',
+    );
+    expect(body).toBe(
+      '<https://www.youtube.com/watch?v=abc>\n<https://gist.github.com/u/12ab>\nKept.\n```go\nx := "{{< y >}}"\n```\n',
+    );
+    expect(leftOut).toEqual({ count: 2, first: { text: '{{% note %}}', line: 3 } });
+  });
+});
+
+describe('script and style blocks', () => {
+  it('become a link when the source is a known embed, else are left out and counted', () => {
+    const gist = '<script src="https://gist.github.com/u/0a1b.js"></script>';
+    const result = withoutScripts(`Intro.\n${gist}\n<style>p{}</style>\n\`<script>\` in code stays.\n`);
+    expect(result.body).toBe('Intro.\n<https://gist.github.com/u/0a1b>\n\n`<script>` in code stays.\n');
+    expect(result.leftOut).toBe(1);
+    expect(result.first).toBe('<style>p{}</style>');
+  });
+});
+
+describe('numbers and old addresses', () => {
+  it('finds a number after #, No., Issue, Edition or the newsletter name, or at the end of the title', () => {
+    const titles = ['This Week In Rust 1', 'Newsletter #419', 'Issue 12', 'Lightning Digest #0', 'Llama 3 is out'];
+    expect(titles.map((t) => numberInTitle(t))).toEqual([1, 419, 12, 0, undefined]);
+    expect(numberInTitle('Rust Weekly 12: a big week', ['Rust Weekly'])).toBe(12);
+  });
+
+  it('fills Jekyll permalinks and Pelican URL patterns, and refuses paths that climb', () => {
+    const post = { day: '2026-08-21', title: 'newsletter', categories: ['Lightning News'] };
+    expect(jekyllPermalink('/en/newsletters/:year/:month/:day/', post)).toBe('/en/newsletters/2026/08/21/');
+    expect(jekyllPermalink('pretty', post)).toBe('/lightning-news/2026/08/21/newsletter/');
+    expect(jekyllPermalink('/:author/:title/', post)).toBeUndefined();
+    expect(pelicanUrl('{date:%Y}/{slug}.html', { day: '2020-01-06', slug: 'twir-20' })).toBe('/2020/twir-20.html');
+    expect(sitePath('https://old.example.org/a/b/?x=1#y')).toBe('/a/b/');
+    expect(sitePath('/a/../../etc/')).toBeUndefined();
+  });
+
+  it('points links to old addresses at the new edition, anchor kept, code untouched', () => {
+    const addresses = new Map([['/en/newsletters/2026/01/23', 7]]);
+    const urlOf = (n: number, fragment: string) => `/editions/${n}/${fragment}`;
+    const { body, rewritten } = rewriteOldLinks(
+      '[a](/en/newsletters/2026/01/23/#lnd-10331) [b](https://old.example.org/en/newsletters/2026/01/23/index.html)\n[c]: /en/newsletters/2026/01/23/\n<a href="/en/newsletters/2026/01/23/">d</a> `[e](/en/newsletters/2026/01/23/)` [f](/other/)\n',
+      addresses,
+      urlOf,
+      { hosts: ['old.example.org'] },
+    );
+    expect(body).toBe(
+      '[a](/editions/7/#lnd-10331) [b](/editions/7/)\n[c]: /editions/7/\n<a href="/editions/7/">d</a> `[e](/en/newsletters/2026/01/23/)` [f](/other/)\n',
+    );
+    expect(rewritten).toBe(4);
+  });
+
+  it('writes the date once in a file name, whatever the slug starts with', () => {
+    const e = { edition: 3, isoDate: '2018-06-08', title: '2018-06-08 newsletter' } as NumberedEdition;
+    expect(editionFileName(e)).toBe('2018-06-08-newsletter.md');
+    expect(editionFileName({ ...e, slug: '2018-06-08-2018-06-08-newsletter' })).toBe('2018-06-08-newsletter.md');
+  });
+
+  it('confines a path to its root, through links too', () => {
+    expect(inside(site, '_includes/refs.md')).toBe(join(site, '_includes/refs.md'));
+    expect(inside(join(site, '_includes'), '../secret.md')).toBeUndefined();
+    expect(inside(join(site, '_includes'), 'link.md')).toBeUndefined();
+    expect(inside(site, '/etc/passwd')).toBeUndefined();
+  });
+});
