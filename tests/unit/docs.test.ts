@@ -7,6 +7,8 @@ import { compileEdition } from '../../src/loader/compile-edition.ts';
 import { loadContent } from '../../src/loader/load-content.ts';
 import { listEditionFiles } from '../../src/loader/load-editions.ts';
 import { leftOutLines } from '../../src/model/left-out.ts';
+import { planRedirects } from '../../src/render/redirects.ts';
+import { createPaths } from '../../src/site/urls.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DOC = 'docs/edition-format.md';
@@ -218,6 +220,21 @@ async function printed(): Promise<Set<string>> {
     return compileEdition(file, readFileSync(join(ROOT, file)), settings).edition ?? [];
   });
   for (const line of leftOutLines(editions, new Date('2026-06-01T00:00:00Z'))) out.add(line);
+  // What the build says of an old address that is one of the site's own pages.
+  const claimsOwnPage = { ...editions[0]!, redirectFrom: ['/editions/2/'] };
+  for (const p of planRedirects([claimsOwnPage], createPaths('/')).problems)
+    out.add(PROBLEM_LINE.exec(formatProblem(p))?.[1] ?? formatProblem(p));
+  // What `npm run import` says of the Jekyll fixture site (a dry run writes nothing).
+  const imported = execFileSync(
+    process.execPath,
+    ['scripts/import.ts', 'tests/fixtures/import/jekyll-site/source', '--dry-run'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+      encoding: 'utf8',
+    },
+  );
+  for (const line of imported.split('\n')) out.add(PROBLEM_LINE.exec(line)?.[1] ?? line);
   return out;
 }
 
