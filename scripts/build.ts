@@ -10,8 +10,8 @@
  * leaves that folder as it is (`npm run build -- --force` builds anyway).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { topicsFileFor } from '../src/loader/load-topics.ts';
 import { buildNow } from '../src/model/editions.ts';
@@ -20,6 +20,8 @@ import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts
 import { getSite } from '../src/site/settings.ts';
 import { inputsFingerprint, recordBuild, upToDate } from './lib/build-fingerprint.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
+import { outputFolders } from './lib/output-folder.ts';
+import { discardStaging, finishStaging, keptLine, prepareStaging } from './lib/staging.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/newsletter');
@@ -66,12 +68,11 @@ async function main(): Promise<number> {
     for (const line of problems) console.error(line);
     return 1;
   }
-  const out = resolve(process.env['OUT_DIR'] ?? 'dist');
-  const next = `${out}.next`;
   const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, join(process.cwd(), editionsDirFrom()));
   if (refused) throw new BuildStop(refused);
-  if (existsSync(out) && !statSync(out).isDirectory())
-    throw new BuildStop(`OUT_DIR: ${out} is a file; expected a folder for the built site; nothing was built`);
+  // Only folders a build wrote are ever deleted or replaced; a symlinked dist is followed.
+  const folders = outputFolders(process.env['OUT_DIR'], process.cwd(), ROOT);
+  const { out } = folders;
 
   const release = acquireLock(LOCK);
   process.once('exit', release);
@@ -89,25 +90,17 @@ async function main(): Promise<number> {
       console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
       return 0;
     }
-    try {
-      rmSync(next, { recursive: true, force: true });
-      mkdirSync(next, { recursive: true });
-    } catch (error) {
-      const kept = existsSync(out) ? `${out} was left as it was` : 'nothing was written';
-      throw new BuildStop(`build: cannot write ${next} (${describeError(error)}); ${kept}`);
-    }
-    const result = await astroBuild(next, out);
+    const kept = keptLine(folders, existsSync);
+    const staging = prepareStaging(folders, process.cwd(), CACHE, kept);
+    const result = await astroBuild(staging.astroOut, out);
     if (result.code !== 0) {
-      try {
-        rmSync(next, { recursive: true, force: true });
-      } catch {
-        // Removed by the next build.
-      }
+      discardStaging(staging);
       const why = result.signal ? ` (stopped by ${result.signal})` : '';
-      console.error(`build failed${why}; ${existsSync(out) ? `${out} was left as it was` : 'nothing was written'}.`);
+      console.error(`build failed${why}; ${kept}.`);
       return result.code ?? 1;
     }
-    for (const warning of swapIn(next, out)) console.error(warning);
+    finishStaging(staging, kept);
+    for (const warning of swapIn(staging.next, out)) console.error(warning);
     recordBuild(CACHE, out, fingerprint);
     console.log(`site written to ${out}`);
     return 0;
