@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { type Problem } from '../diagnostics/problem.ts';
@@ -6,6 +6,8 @@ import { fsReason } from '../diagnostics/from-fs.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
+import { MAX_FILE_BYTES, megabytes } from '../rules/limits.ts';
+import { readInputFile } from './scan-editions.ts';
 import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
@@ -30,13 +32,17 @@ export function loadTopics(root: string, file: string): TopicsResult {
   const empty = { topics: {}, lines: {}, file };
   const path = join(root, file);
   if (!existsSync(path)) return { ...empty, problems: [] };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const message = `cannot be read (${fsReason(error)}); expected a YAML file of topic names and descriptions`;
+  const expected = 'expected a YAML file of topic names and descriptions';
+  // The same reader as the editions': a named pipe is never opened, a huge file never read past the limit.
+  const read = readInputFile(path, MAX_FILE_BYTES);
+  if (!('bytes' in read)) {
+    const message =
+      'size' in read
+        ? `${megabytes(read.size)}; expected at most ${megabytes(MAX_FILE_BYTES)}`
+        : `cannot be read (${'special' in read ? `${read.special}, not a file` : fsReason(read.error)}); ${expected}`;
     return { ...empty, problems: [{ file, field: 'topics', message, severity: 'error' }] };
   }
+  const text = read.bytes.toString('utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
   if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics') };
