@@ -1,7 +1,26 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Runs as root, whom a read-only folder does not stop: writing to these paths fails as the code says.
+const failing = new Map<string, string>();
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const messages: Record<string, string> = { EROFS: 'read-only file system', ENOSPC: 'no space left on device' };
+  const guard =
+    <A extends unknown[], R>(call: (path: string, ...rest: A) => R) =>
+    (path: string, ...rest: A): R => {
+      const code = failing.get(String(path));
+      if (code) throw Object.assign(new Error(`${code}: ${messages[code]}, open '${String(path)}'`), { code });
+      return call(path, ...rest);
+    };
+  return {
+    ...fs,
+    writeFileSync: guard(fs.writeFileSync as (path: string, ...rest: unknown[]) => unknown),
+    rmSync: guard(fs.rmSync as (path: string, ...rest: unknown[]) => unknown),
+  };
+});
 import { acquireLock, outDirProblem, swapIn, type SwapFs } from '../../scripts/lib/build-safety.ts';
 import { markOwned, outputFolders } from '../../scripts/lib/output-folder.ts';
 
@@ -194,5 +213,44 @@ describe('which folders a build may delete', () => {
       `dist: ${join(project, 'dist')} is a symbolic link to ${join(root, 'gone')}, which does not exist (or leads back to itself); make that folder or remove the link; nothing was built`,
     );
     rmSync(join(project, 'dist'));
+  });
+});
+
+describe('a cache folder that cannot be written only costs speed', () => {
+  const lock = join(root, 'read-only-cache/newsletter/build.lock');
+  const warning = (why: string) =>
+    `build: warning: the cache folder ${dirname(lock)} cannot be written (${why}); building without the cache and without the lock that keeps two builds of this checkout apart`;
+
+  it.each([
+    ['EROFS', 'read-only file system'],
+    ['ENOSPC', 'no space left on device'],
+  ])('builds on with one warning when the lock cannot be written (%s)', (code, text) => {
+    failing.set(lock, code);
+    const lines: string[] = [];
+    acquireLock(
+      lock,
+      222,
+      () => false,
+      (line) => lines.push(line),
+    )();
+    expect(lines).toEqual([warning(`${code}: ${text}`)]);
+    failing.clear();
+  });
+
+  it('does not call a stale lock in a read-only cache another build', () => {
+    mkdirSync(dirname(lock), { recursive: true });
+    writeFileSync(lock, '111');
+    failing.set(lock, 'EROFS');
+    const lines: string[] = [];
+    // The lock can be read, but neither written nor removed.
+    acquireLock(
+      lock,
+      222,
+      () => false,
+      (line) => lines.push(line),
+    )();
+    expect(lines).toEqual([warning('EROFS: read-only file system')]);
+    failing.clear();
+    expect(readFileSync(lock, 'utf8')).toBe('111');
   });
 });
