@@ -6,7 +6,7 @@
  * across file systems (`EXDEV`). Then Astro builds into the project's cache
  * and the finished site is copied beside the output folder.
  */
-import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { BuildStop, describeError } from './build-safety.ts';
 import { markOwned, type OutputFolders } from './output-folder.ts';
@@ -47,10 +47,22 @@ export function prepareStaging(folders: OutputFolders, cwd: string, cache: strin
       mkdirSync(folder, { recursive: true });
       markOwned(folder);
     } catch (error) {
-      throw new BuildStop(`build: cannot write ${folder} (${describeError(error)}); ${kept}`);
+      throw new BuildStop(cannotWrite(folder, error, kept));
     }
   }
   return { astroOut, next: folders.next };
+}
+
+/** The line for a full disk while writing `folder`. */
+export function noSpace(folder: string, kept: string): string {
+  return `build: no space left on the disk holding ${folder} (ENOSPC); ${kept}`;
+}
+
+/** The line for a failure to write `folder`. */
+export function cannotWrite(folder: string, error: unknown, kept: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return noSpace(folder, kept);
+  return `build: cannot write ${folder} (${describeError(error)}); ${kept}`;
 }
 
 /** Best effort: a staging folder left behind is removed by the next build first. */
@@ -64,15 +76,24 @@ export function discardStaging(staging: Staging): void {
   }
 }
 
+/** Copies a built site; `copyFileSync`, since `cpSync` reports a full disk as `EIO`. */
+function copyTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) copyTree(join(from, entry.name), join(to, entry.name));
+    else copyFileSync(join(from, entry.name), join(to, entry.name), constants.COPYFILE_FICLONE);
+  }
+}
+
 /** After Astro: the marker again (in case it was emptied), and the site copied beside the output when built elsewhere. */
 export function finishStaging(staging: Staging, kept: string): void {
   try {
     markOwned(staging.astroOut);
     if (staging.astroOut === staging.next) return;
-    cpSync(staging.astroOut, staging.next, { recursive: true });
+    copyTree(staging.astroOut, staging.next);
     rmSync(staging.astroOut, { recursive: true, force: true });
   } catch (error) {
     discardStaging(staging);
-    throw new BuildStop(`build: cannot write ${staging.next} (${describeError(error)}); ${kept}`);
+    throw new BuildStop(cannotWrite(staging.next, error, kept));
   }
 }
