@@ -37,7 +37,10 @@ function mountTmpfs(dir: string, size: string): boolean {
 }
 
 afterAll(() => {
-  for (const dir of mounts.reverse()) execFileSync('umount', ['-l', dir]);
+  for (const dir of mounts.reverse()) {
+    execFileSync('umount', ['-l', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
   rmSync(temp, { recursive: true, force: true });
 });
 
