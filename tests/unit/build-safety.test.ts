@@ -221,11 +221,8 @@ describe('a cache folder that cannot be written only costs speed', () => {
   const warning = (why: string) =>
     `build: warning: the cache folder ${dirname(lock)} cannot be written (${why}); building without the cache and without the lock that keeps two builds of this checkout apart`;
 
-  it.each([
-    ['EROFS', 'read-only file system'],
-    ['ENOSPC', 'no space left on device'],
-  ])('builds on with one warning when the lock cannot be written (%s)', (code, text) => {
-    failing.set(lock, code);
+  /** Takes and releases the lock as a build whose peers are all gone; returns the warnings printed. */
+  const warningsTakingLock = () => {
     const lines: string[] = [];
     acquireLock(
       lock,
@@ -233,6 +230,15 @@ describe('a cache folder that cannot be written only costs speed', () => {
       () => false,
       (line) => lines.push(line),
     )();
+    return lines;
+  };
+
+  it.each([
+    ['EROFS', 'read-only file system'],
+    ['ENOSPC', 'no space left on device'],
+  ])('builds on with one warning when the lock cannot be written (%s)', (code, text) => {
+    failing.set(lock, code);
+    const lines = warningsTakingLock();
     expect(lines).toEqual([warning(`${code}: ${text}`)]);
     failing.clear();
   });
@@ -241,14 +247,8 @@ describe('a cache folder that cannot be written only costs speed', () => {
     mkdirSync(dirname(lock), { recursive: true });
     writeFileSync(lock, '111');
     failing.set(lock, 'EROFS');
-    const lines: string[] = [];
     // The lock can be read, but neither written nor removed.
-    acquireLock(
-      lock,
-      222,
-      () => false,
-      (line) => lines.push(line),
-    )();
+    const lines = warningsTakingLock();
     expect(lines).toEqual([warning('EROFS: read-only file system')]);
     failing.clear();
     expect(readFileSync(lock, 'utf8')).toBe('111');
