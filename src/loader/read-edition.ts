@@ -115,8 +115,7 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   const fail = (line: number | undefined, field: string, message: string) => ({
     problems: [{ file, line, field, message, severity: 'error' as const }],
   });
-  if (bytes.length > MAX_FILE_BYTES)
-    return fail(undefined, 'file', tooLarge(bytes.length));
+  if (bytes.length > MAX_FILE_BYTES) return fail(undefined, 'file', tooLarge(bytes.length));
   const text = decode(bytes);
   if (text === null) return fail(undefined, 'file', 'not UTF-8 text; save the file as UTF-8');
   if (!text.trim()) return fail(undefined, 'file', 'empty; expected front matter between "---" lines, then the intro');
