@@ -25,7 +25,9 @@ export default defineConfig({
   integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders(), devReload()],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // `npm run build` hands Astro a fresh folder holding only the marker that says a build wrote it
+    // (scripts/lib/output-folder.ts); emptying it first would remove the marker.
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
     // `npm run dev` watches sources and editions, not what builds, tests and the benchmark write.
     server: { watch: { ignored: devWatchIgnored(process.cwd()) } },
   },

@@ -10,8 +10,8 @@
  * leaves that folder as it is (`npm run build -- --force` builds anyway).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { topicsFileFor } from '../src/loader/load-topics.ts';
 import { buildNow } from '../src/model/editions.ts';
@@ -20,6 +20,9 @@ import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts
 import { getSite } from '../src/site/settings.ts';
 import { inputsFingerprint, recordBuild, upToDate } from './lib/build-fingerprint.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
+import { astroErrorFilter } from './lib/astro-output.ts';
+import { outputFolders } from './lib/output-folder.ts';
+import { discardStaging, finishStaging, keptLine, noSpace, prepareStaging } from './lib/staging.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/newsletter');
@@ -29,11 +32,21 @@ const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 /** Variables a test runner sets that Vite reads as the build's mode. */
 const VITE_MODE_VARIABLES = /^(VITEST.*|TEST|DEV|PROD|SSR|MODE)$/;
 
-/** Runs `astro build` into `next`; forwards Ctrl-C and SIGTERM to it, so cleanup still happens. */
-function astroBuild(next: string, out: string): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/** How Astro ended, and whether it ran out of disk space. */
+interface AstroEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  diskFull?: boolean;
+}
+
+/**
+ * Runs `astro build` into `next`; forwards Ctrl-C and SIGTERM to it, so
+ * cleanup still happens. Its errors pass through `astroErrorFilter`: no backtraces.
+ */
+function astroBuild(next: string, out: string): Promise<AstroEnd> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', next], {
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'pipe'],
       // A heap limit makes V8 collect garbage instead of growing: measured in bench/RESULTS.md.
       env: {
         // A build is production, whoever starts it: a test runner's NODE_ENV=test, DEV=1, MODE and VITEST*
@@ -47,18 +60,24 @@ function astroBuild(next: string, out: string): Promise<{ code: number | null; s
         NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024 --expose-gc`.trim(),
       },
     });
+    const errors = astroErrorFilter((text) => process.stderr.write(text));
+    child.stderr?.setEncoding('utf8').on('data', errors.push);
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward).on('SIGTERM', forward).on('SIGHUP', forward);
     child.once('error', (error) => {
       console.error(`build: cannot start astro (${describeError(error)})`);
       done({ code: 1, signal: null });
     });
-    child.once('exit', (code, signal) => {
+    // 'close': after the last of its output was read.
+    child.once('close', (code, signal) => {
       process.off('SIGINT', forward).off('SIGTERM', forward).off('SIGHUP', forward);
-      done({ code, signal });
+      done({ code, signal, ...errors.finish() });
     });
   });
 }
+
+/** The output folder, once known: an unexpected file-system error names it. */
+let building: string | undefined;
 
 async function main(): Promise<number> {
   const problems = environmentProblems(process.env, { root: process.cwd(), editionsMustExist: true, outDir: true });
@@ -66,12 +85,12 @@ async function main(): Promise<number> {
     for (const line of problems) console.error(line);
     return 1;
   }
-  const out = resolve(process.env['OUT_DIR'] ?? 'dist');
-  const next = `${out}.next`;
   const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, join(process.cwd(), editionsDirFrom()));
   if (refused) throw new BuildStop(refused);
-  if (existsSync(out) && !statSync(out).isDirectory())
-    throw new BuildStop(`OUT_DIR: ${out} is a file; expected a folder for the built site; nothing was built`);
+  // Only folders a build wrote are ever deleted or replaced; a symlinked dist is followed.
+  const folders = outputFolders(process.env['OUT_DIR'], process.cwd(), ROOT);
+  const { out } = folders;
+  building = out;
 
   const release = acquireLock(LOCK);
   process.once('exit', release);
@@ -89,25 +108,18 @@ async function main(): Promise<number> {
       console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
       return 0;
     }
-    try {
-      rmSync(next, { recursive: true, force: true });
-      mkdirSync(next, { recursive: true });
-    } catch (error) {
-      const kept = existsSync(out) ? `${out} was left as it was` : 'nothing was written';
-      throw new BuildStop(`build: cannot write ${next} (${describeError(error)}); ${kept}`);
-    }
-    const result = await astroBuild(next, out);
+    const kept = keptLine(folders, existsSync);
+    const staging = prepareStaging(folders, process.cwd(), CACHE, kept);
+    const result = await astroBuild(staging.astroOut, out);
     if (result.code !== 0) {
-      try {
-        rmSync(next, { recursive: true, force: true });
-      } catch {
-        // Removed by the next build.
-      }
+      discardStaging(staging);
+      if (result.diskFull) throw new BuildStop(noSpace(staging.astroOut, kept));
       const why = result.signal ? ` (stopped by ${result.signal})` : '';
-      console.error(`build failed${why}; ${existsSync(out) ? `${out} was left as it was` : 'nothing was written'}.`);
+      console.error(`build failed${why}; ${kept}.`);
       return result.code ?? 1;
     }
-    for (const warning of swapIn(next, out)) console.error(warning);
+    finishStaging(staging, kept);
+    for (const warning of swapIn(staging.next, out)) console.error(warning);
     recordBuild(CACHE, out, fingerprint);
     console.log(`site written to ${out}`);
     return 0;
@@ -120,6 +132,7 @@ try {
   process.exitCode = await main();
 } catch (error) {
   // Every expected failure is a BuildStop with its line; anything else is still one line, not a trace.
-  console.error(error instanceof BuildStop ? error.message : `build: ${describeError(error)}`);
+  const where = building && (error as NodeJS.ErrnoException).code ? ` (building ${building})` : '';
+  console.error(error instanceof BuildStop ? error.message : `build: ${describeError(error)}${where}`);
   process.exitCode = 1;
 }

@@ -8,31 +8,54 @@
  * swapped its output in; the next build compares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { sourceFiles } from '../../src/cache/source-version.ts';
+import { formatProblem } from '../../src/diagnostics/format.ts';
+import { readEdition } from '../../src/loader/read-edition.ts';
+import { readEditionFile, scanEditionFiles } from '../../src/loader/scan-editions.ts';
 
 /** Environment variables that change what a build writes. */
 const OUTPUT_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_CONFIG', 'EDITIONS_DIR', 'BUILD_DATE', 'SOURCE_DATE_EPOCH'];
 /** Project files and folders every build reads. */
 const PROJECT_INPUTS = ['src', 'public', 'astro.config.ts', 'package.json', 'package-lock.json'];
 
-function walk(path: string, out: string[] = []): string[] {
-  if (!existsSync(path)) return out;
-  if (statSync(path).isDirectory()) {
-    for (const name of readdirSync(path).sort()) walk(join(path, name), out);
-  } else out.push(path);
+/**
+ * The files under `path`, sorted; symbolic links followed but never round a
+ * loop, and nothing but plain files read (a named pipe would block).
+ */
+function walk(path: string, out: string[] = [], seen = new Set<string>()): string[] {
+  let real: string;
+  let kind;
+  try {
+    real = realpathSync(path);
+    kind = statSync(real);
+  } catch {
+    return out;
+  }
+  if (kind.isDirectory()) {
+    if (seen.has(real)) return out;
+    seen.add(real);
+    for (const name of readdirSync(path).sort()) walk(join(path, name), out, seen);
+    seen.delete(real);
+  } else if (kind.isFile()) out.push(path);
   return out;
 }
 
-/** The date an edition file gives in its front matter, as written (no validation: the build does that). */
-function writtenDate(text: string): string | undefined {
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  return /^date:\s*["']?([^"'\r\n#]+?)["']?\s*(?:#.*)?$/m.exec(front)?.[1];
+/** The publication date an edition gives, as the loader reads it (byte-order mark, quoted keys, CRLF). */
+function publicationDate(file: string, bytes: Uint8Array): string | undefined {
+  const date = (readEdition(file, bytes).source?.data as { date?: unknown } | undefined)?.date;
+  return typeof date === 'string' ? date : date instanceof Date ? date.toISOString() : undefined;
 }
 
 /**
- * The fingerprint of a build's inputs. `scheduledAt(date)` says whether an
- * edition dated `date` is still in the future at the build's "now".
+ * The fingerprint of a build's inputs: exactly what a build reads. The
+ * editions through the loader's own scan (`src/loader/scan-editions.ts`), so
+ * that nothing the loader skips is opened here; the settings module named by
+ * `SITE_CONFIG` (a path from `root`, or absolute) and every file it imports;
+ * and which editions are still scheduled, by the date the loader parses.
+ * `scheduled(date)` says whether an edition dated `date` is still in the
+ * future at the build's "now".
  */
 export function inputsFingerprint(
   root: string,
@@ -43,19 +66,28 @@ export function inputsFingerprint(
   const settingsModule = options.env['SITE_CONFIG'];
   const files = [
     ...PROJECT_INPUTS.flatMap((input) => walk(join(root, input))),
-    ...(settingsModule ? [join(root, settingsModule)] : []),
+    ...(settingsModule ? sourceFiles(resolve(root, settingsModule)) : []),
     join(root, options.topicsFile),
-    ...walk(join(root, options.editionsDir)),
   ];
-  const stillScheduled: string[] = [];
   for (const file of files) {
     if (!existsSync(file)) continue;
-    const bytes = readFileSync(file);
-    hash.update(relative(root, file)).update('\0').update(bytes);
-    if (file.startsWith(join(root, options.editionsDir))) {
-      const date = writtenDate(bytes.toString('utf8'));
-      if (date && options.scheduled(date)) stillScheduled.push(relative(root, file));
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file));
+  }
+  const folder = join(root, options.editionsDir);
+  const scan = scanEditionFiles(folder, root);
+  for (const problem of scan.problems) hash.update(`${formatProblem(problem)}\n`);
+  const stillScheduled: string[] = [];
+  for (const name of scan.files) {
+    const file = relative(root, join(folder, name));
+    const read = readEditionFile(join(folder, name));
+    hash.update(file).update('\0');
+    if ('problem' in read) {
+      hash.update(`${read.problem.message}\n`);
+      continue;
     }
+    hash.update(read.bytes);
+    const date = publicationDate(file, read.bytes);
+    if (date && options.scheduled(date)) stillScheduled.push(file);
   }
   // Which editions are still scheduled decides what is published: when "now" passes one, the site changes.
   hash.update(`scheduled:${stillScheduled.join('\n')}`);

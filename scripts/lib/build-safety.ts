@@ -68,14 +68,35 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** Errors that say the cache folder cannot be written at all (not that another build holds the lock). */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR']);
+
 /**
  * Takes the checkout's build lock: creates `lock` (exclusively) holding this
  * process's PID. A lock left by a process that is no longer running is taken
  * over. Returns a function that releases it (only while it is still ours).
- * Throws `BuildStop` when another running build holds it.
+ * Throws `BuildStop` when another running build holds it. A cache folder that
+ * cannot be written (read-only, full) only costs speed, as every cache: the
+ * build goes on without the lock, after `warn`ing once.
  */
-export function acquireLock(lock: string, pid = process.pid, alive = processAlive): () => void {
-  mkdirSync(dirname(lock), { recursive: true });
+export function acquireLock(
+  lock: string,
+  pid = process.pid,
+  alive = processAlive,
+  warn: (line: string) => void = console.error,
+): () => void {
+  const unlocked = (error: unknown) => {
+    warn(
+      `build: warning: the cache folder ${dirname(lock)} cannot be written (${describeError(error)}); building without the cache and without the lock that keeps two builds of this checkout apart`,
+    );
+    return () => {};
+  };
+  try {
+    mkdirSync(dirname(lock), { recursive: true });
+  } catch (error) {
+    if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) return unlocked(error);
+    throw error;
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       writeFileSync(lock, String(pid), { flag: 'wx' });
@@ -87,7 +108,9 @@ export function acquireLock(lock: string, pid = process.pid, alive = processAliv
         }
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (UNWRITABLE.has(code)) return unlocked(error);
+      if (code !== 'EEXIST') throw error;
     }
     let held = '';
     try {
@@ -105,8 +128,9 @@ export function acquireLock(lock: string, pid = process.pid, alive = processAliv
     // unless another build took it over in the meantime.
     try {
       if (readFileSync(lock, 'utf8').trim() === held) rmSync(lock, { force: true });
-    } catch {
-      // Gone already.
+    } catch (error) {
+      // A stale lock in a read-only cache cannot be taken over: that is the cache, not another build.
+      if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) return unlocked(error);
     }
   }
   throw new BuildStop(`build: could not take the build lock ${lock}; remove it if no build is running`);

@@ -1,10 +1,15 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { constants, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeSearchIndex } from '../render/search-index.ts';
 
-/** Puts every file under `from` at the same place under `to`: linked where it can be, else copied. */
+/**
+ * Puts every file under `from` at the same place under `to`, as a copy (a
+ * clone where the file system can): `from` is the search cache, and a
+ * published file that shared its storage with a cache entry would carry any
+ * later change to that entry, a corruption included, straight to readers.
+ */
 function placeFiles(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -12,11 +17,7 @@ function placeFiles(from: string, to: string): void {
     const target = join(to, entry.name);
     if (entry.isDirectory()) placeFiles(source, target);
     else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
     }
   }
 }

@@ -12,11 +12,27 @@ export interface CompileJob {
 
 /**
  * Files up to this size may be compiled in this process: with the limits of
- * `src/rules/limits.ts`, none takes more than a fraction of the compile budget
+ * `src/rules/limits.ts`, plain text takes a fraction of the compile budget
  * (measured: the slowest shapes run at about 2.5 s per MB). Larger files are
  * compiled in a child process that is stopped when it runs over the budget.
  */
 const IN_PROCESS_MAX_BYTES = 128 * 1024;
+/**
+ * A small file with more markers than this (`[`, `*`, `_`, `<`) is compiled
+ * in a child process under the budget too: nested images (`![![![…](u)](u)`)
+ * in 54 KB ran for minutes in this process, under every other limit. A long
+ * real edition has a few hundred.
+ */
+const IN_PROCESS_MAX_MARKERS = 2_000;
+
+/** True when a file must be compiled where it can be stopped: large, or crowded with markers. */
+export function needsBudget(bytes: Uint8Array): boolean {
+  if (bytes.length > IN_PROCESS_MAX_BYTES) return true;
+  if (bytes.length < IN_PROCESS_MAX_MARKERS) return false;
+  let markers = 0;
+  for (const byte of bytes) if (byte === 0x5b || byte === 0x2a || byte === 0x5f || byte === 0x3c) markers++;
+  return markers > IN_PROCESS_MAX_MARKERS;
+}
 
 /** How to spread work over processes; `worker` and `compile` let tests put in a failing one. */
 export interface PoolOptions {
@@ -66,8 +82,8 @@ export async function compileMany(
   const inProcess = (job: CompileJob) => compileSafely(job, settings, options.compile);
   let shares = split(jobs, options);
   if (shares.length === 0 && !options.forceProcess) {
-    // Few files: the small ones here, the large ones in a child process under the budget.
-    const large = jobs.filter((job) => job.bytes.length > IN_PROCESS_MAX_BYTES);
+    // Few files: the plain small ones here, the others in a child process under the budget.
+    const large = jobs.filter((job) => needsBudget(job.bytes));
     if (large.length === 0) return jobs.map(inProcess);
     const done = new Map<CompileJob, CompileResult>(
       jobs.filter((j) => !large.includes(j)).map((j) => [j, inProcess(j)]),

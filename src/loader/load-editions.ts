@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { groupByFile, problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -9,6 +9,7 @@ import { CompileCache } from './compile-cache.ts';
 import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { freeBuffersEvery } from '../processes/free-buffers.ts';
 import type { FileTopicUse } from './topic-uses.ts';
+import { readEditionFile, scanEditionFiles } from './scan-editions.ts';
 
 /** Where editions live, relative to the project root. */
 export const EDITIONS_DIR = 'content/editions';
@@ -52,93 +53,7 @@ export interface LoadResult {
   topicsUnknown?: boolean;
 }
 
-const MARKDOWN = /\.(md|markdown)$/i;
-
-/** The edition files found in a folder, and the problems met looking (unreadable folders, skipped links). */
-export interface EditionFiles {
-  /** Paths relative to the folder, sorted. */
-  files: string[];
-  problems: Problem[];
-}
-
-/**
- * The edition files of a folder, as paths relative to it: Markdown files
- * whose names do not start with `_` or `.`, in sub-folders too (an author
- * may file editions by year), skipping sub-folders named `_…` or `.…`.
- *
- * A symbolic link to a file or folder inside the project (`root`) is
- * followed as if the file were there; one that points outside the project,
- * to nothing, or back into a folder being listed is skipped with a
- * `symlink` warning. A folder that cannot be read is an error.
- */
-export function scanEditionFiles(folder: string, root: string): EditionFiles {
-  const out: EditionFiles = { files: [], problems: [] };
-  const realRoot = safeRealpath(root) ?? root;
-  const shown = (path: string) => relative(root, join(folder, path)).split(sep).join('/') || '.';
-  const warn = (path: string, message: string) =>
-    out.problems.push({ file: shown(path), field: 'symlink', message, severity: 'warning' });
-  const visit = (prefix: string, ancestors: ReadonlySet<string>) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(join(folder, prefix), { withFileTypes: true });
-    } catch (error) {
-      const message = `cannot be read (${fsReason(error)}); expected a readable folder of edition files`;
-      out.problems.push({ file: shown(prefix), field: 'editions', message, severity: 'error' });
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (/^[_.]/.test(entry.name)) continue;
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = safeRealpath(join(folder, path));
-        if (!target) {
-          warn(path, 'points to nothing (or to itself); skipped');
-          continue;
-        }
-        let kind;
-        try {
-          kind = statSync(target);
-        } catch (error) {
-          warn(path, `cannot be followed (${fsReason(error)}); skipped`);
-          continue;
-        }
-        [isDirectory, isFile] = [kind.isDirectory(), kind.isFile()];
-        if (!isDirectory && !(isFile && MARKDOWN.test(entry.name))) continue;
-        if (target !== realRoot && !target.startsWith(realRoot + sep)) {
-          warn(path, `points outside the project (to ${target}); skipped, expected a file or folder inside it`);
-          continue;
-        }
-        if (isDirectory && ancestors.has(target)) {
-          warn(path, 'points back to a folder that contains it; skipped');
-          continue;
-        }
-      }
-      if (isDirectory) {
-        const real = safeRealpath(join(folder, path));
-        visit(path, real ? new Set([...ancestors, real]) : ancestors);
-      } else if (isFile && MARKDOWN.test(entry.name)) out.files.push(path);
-    }
-  };
-  const top = safeRealpath(folder);
-  visit('', new Set(top ? [top] : []));
-  out.files.sort();
-  return out;
-}
-
-function safeRealpath(path: string): string | undefined {
-  try {
-    return realpathSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `scanEditionFiles` without the problems: the edition files of a folder, relative to it. */
-export function listEditionFiles(folder: string, root = process.cwd()): string[] {
-  return scanEditionFiles(folder, root).files;
-}
+export { listEditionFiles, scanEditionFiles, type EditionFiles } from './scan-editions.ts';
 
 /**
  * Rules across files: numbers unique, dates growing with numbers, gaps
@@ -244,14 +159,12 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const files = scan.files.map((name) => {
     free();
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(folder, name));
-    } catch (error) {
-      const message = `cannot be read (${fsReason(error)}); expected a readable edition file`;
-      const hit: CompileResult = { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+    const read = readEditionFile(join(folder, name));
+    if ('problem' in read) {
+      const hit: CompileResult = { edition: null, problems: [{ file, ...read.problem }] };
       return { file, bytes: new Uint8Array(), key: undefined, hit };
     }
+    const { bytes } = read;
     const key = cache?.key(file, bytes);
     const hit = key ? cache?.get(key) : undefined;
     // A file found in the cache needs its bytes no more.

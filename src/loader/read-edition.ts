@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
 import { Document, LineCounter, parseDocument } from 'yaml';
 import { fieldPath, type Locate, type Problem } from '../diagnostics/problem.ts';
-import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES, megabytes } from '../rules/limits.ts';
+import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
+import { tooLarge } from './scan-editions.ts';
 import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
@@ -114,12 +115,7 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   const fail = (line: number | undefined, field: string, message: string) => ({
     problems: [{ file, line, field, message, severity: 'error' as const }],
   });
-  if (bytes.length > MAX_FILE_BYTES)
-    return fail(
-      undefined,
-      'file',
-      `${megabytes(bytes.length)}; expected at most ${megabytes(MAX_FILE_BYTES)} (split it into two editions)`,
-    );
+  if (bytes.length > MAX_FILE_BYTES) return fail(undefined, 'file', tooLarge(bytes.length));
   const text = decode(bytes);
   if (text === null) return fail(undefined, 'file', 'not UTF-8 text; save the file as UTF-8');
   if (!text.trim()) return fail(undefined, 'file', 'empty; expected front matter between "---" lines, then the intro');

@@ -1,5 +1,5 @@
 /** YAML with positions: the line of any field, reserved keys, and data within the alias limit. */
-import { Document, isMap, isScalar, LineCounter, visit } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, visit, YAMLParseError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../rules/limits.ts';
 import type { Locate, Problem } from '../diagnostics/problem.ts';
 
@@ -58,4 +58,25 @@ export function yamlData(
       : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0]}`;
     return { problem: { file, field, message, severity: 'error' } };
   }
+}
+
+/**
+ * Adds to `doc.errors` a `DUPLICATE_KEY` error for each key a mapping holds
+ * twice, as the parser's own `uniqueKeys` check does, in one pass: that check
+ * compares every key with every other (20,000 topics took 23 s).
+ */
+export function checkUniqueKeys(doc: Document): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key : undefined;
+        if (!key || key.value === '<<') continue;
+        const id = `${typeof key.value}:${String(key.value)}`;
+        if (!seen.has(id)) seen.add(id);
+        else if (key.range)
+          doc.errors.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    },
+  });
 }

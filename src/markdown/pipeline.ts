@@ -20,7 +20,7 @@ import remarkLinkUrls from './remark-link-urls.ts';
 import remarkRawHtml from './remark-raw-html.ts';
 import { rehypeElementSteps } from './util/element-steps.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
-import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
+import { crowdedBlock, deepLine, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
 import { report } from './util/vfile-report.ts';
 import './util/file-data.ts';
 
@@ -63,6 +63,10 @@ export interface Rendered {
   refused: boolean;
 }
 
+/** The line for a body nested past the limit. */
+const nestedTooDeep = (depth: number) =>
+  `nested ${depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`;
+
 /**
  * Renders an edition body to an HTML tree. Problems are on `file.messages`
  * (`fatal: true` for errors); threads found are on `file.data.threads`.
@@ -79,6 +83,10 @@ export function renderBody(markdown: string, data: Data): Rendered {
       `${crowded.count.toLocaleString('en-US')} ${crowded.kind} markers in one paragraph; expected at most ${MAX_MARKERS_PER_BLOCK.toLocaleString('en-US')} (put a blank line between paragraphs, or code in backticks)`,
     );
   }
+  const deep = deepLine(markdown);
+  if (deep) {
+    return refused(file, deep.line, nestedTooDeep(deep.depth));
+  }
   let mdast: MdastRoot;
   try {
     mdast = markdownHalf.runSync(markdownHalf.parse(file), file) as MdastRoot;
@@ -94,11 +102,7 @@ export function renderBody(markdown: string, data: Data): Rendered {
   const raw = file.data.rawHtmlDepth ?? { depth: 0, line: undefined };
   if (depth.depth > MAX_DEPTH || raw.depth > MAX_DEPTH) {
     const deepest = depth.depth > MAX_DEPTH ? depth : raw;
-    return refused(
-      file,
-      deepest.line,
-      `nested ${deepest.depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
-    );
+    return refused(file, deepest.line, nestedTooDeep(deepest.depth));
   }
   if (
     file.messages.some(

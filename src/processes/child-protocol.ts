@@ -28,10 +28,24 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
+/**
+ * A child whose parent is gone (a build stopped by Ctrl-C or SIGTERM) has
+ * no one to report to: it exits quietly, instead of dying on
+ * `ERR_IPC_DISCONNECTED` with a stack trace in the terminal.
+ */
+function parentGone(): never {
+  process.exit(0);
+}
+
 function send<R>(message: ChildMessage<R>): Promise<void> {
   return new Promise((resolve) => {
-    if (!process.send) resolve();
-    else process.send(message, undefined, {}, () => resolve());
+    if (!process.send) return resolve();
+    if (!process.connected) parentGone();
+    try {
+      process.send(message, undefined, {}, (error) => (error ? parentGone() : resolve()));
+    } catch {
+      parentGone();
+    }
   });
 }
 
@@ -40,6 +54,7 @@ function send<R>(message: ChildMessage<R>): Promise<void> {
  * item in turn, reporting the start of each and its result or failure.
  */
 export function serveShare<J, C, R>(work: (job: J, context: C) => R | Promise<R>): void {
+  process.once('disconnect', parentGone);
   process.once('message', async (message) => {
     const { jobs, context } = message as Share<J, C>;
     for (const [index, job] of jobs.entries()) {
@@ -52,6 +67,7 @@ export function serveShare<J, C, R>(work: (job: J, context: C) => R | Promise<R>
       }
     }
     await send({ kind: 'done' });
+    process.off('disconnect', parentGone);
     process.disconnect();
   });
 }

@@ -60,7 +60,7 @@ async function writeDocuments(editions: readonly Edition[], site: SiteSettings, 
 async function buildIndex(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
   const work = join(root, 'node_modules/.cache/newsletter/search');
   const documents = join(work, 'documents');
-  // A new folder for each build's index (the last one's files are linked into the site it built); older ones go.
+  // A new folder for each build's index (the last one's files are copied into the site it built); older ones go.
   const folder = join(work, `index-${Date.now()}-${process.pid}`);
   const old = (await readdir(work).catch(() => [] as string[])).filter((name) => name.startsWith('index-'));
   const removed = Promise.all(old.map((name) => rm(join(work, name), { recursive: true, force: true })));

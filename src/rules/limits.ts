@@ -73,3 +73,26 @@ export function treeDepth(root: { children?: unknown[]; position?: { start: { li
   }
   return deepest;
 }
+
+/** A block quote, bullet or ordered-list marker that opens a container at the start of a line. */
+const CONTAINER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+/** A thematic break (`- - -`, `* * *`), which is one line, not nested lists. */
+const THEMATIC_BREAK = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * The first line that opens more than `MAX_DEPTH` containers at its start
+ * (`1. 1. 1. …`, `> - > - …`): found without parsing, since the parser
+ * takes seconds per few thousand of them before any depth check can run.
+ */
+export function deepLine(text: string, firstLine = 1): { line: number; depth: number } | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    if (!CONTAINER.test(rest) || THEMATIC_BREAK.test(rest)) continue;
+    let depth = 0;
+    for (let match; (match = CONTAINER.exec(rest)) && !THEMATIC_BREAK.test(rest); rest = rest.slice(match[0].length))
+      depth++;
+    if (depth > MAX_DEPTH) return { line: firstLine + i, depth };
+  }
+  return null;
+}

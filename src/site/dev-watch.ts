@@ -6,10 +6,11 @@
  * without). The folder holding the editions and the topics file is always
  * watched, wherever it is.
  */
-import { join, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { editionsDirFrom } from './environment.ts';
 
-/** A `server.watch.ignored` test for Vite: true for a path under an output folder but not under the editions. */
+/** A `server.watch.ignored` test for Vite: true for a path under an output folder but not under the editions, and for a link among the editions that loops. */
 export function devWatchIgnored(
   root: string,
   env: Record<string, string | undefined> = process.env,
@@ -21,7 +22,30 @@ export function devWatchIgnored(
   const under = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
   return (path) => {
     const absolute = resolve(root, path);
-    if (under(home, absolute) || under(absolute, home)) return false;
+    if (under(absolute, home)) return loopingLink(absolute);
+    if (under(home, absolute)) return false;
     return outputs.some((folder) => under(absolute, folder));
   };
+}
+
+/**
+ * True for a symbolic link the watcher must not follow: one that leads
+ * nowhere or round a loop (`a.md` → `b.md` → `a.md`), or to a folder that
+ * holds it (`here` → `.`, `up` → `..`). Followed, two such links made the
+ * watcher walk ever longer paths until `npm run dev` ran out of memory; the
+ * editions loader skips them too, with a warning (`src/loader/scan-editions.ts`).
+ */
+export function loopingLink(path: string): boolean {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return false;
+  } catch {
+    return false;
+  }
+  try {
+    const target = realpathSync(path);
+    const folder = realpathSync(dirname(path));
+    return folder === target || folder.startsWith(target.endsWith(sep) ? target : target + sep);
+  } catch {
+    return true;
+  }
 }

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { syntheticEdition } from '../../bench/generate.ts';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../../src/diagnostics/format.ts';
 import { compileMany } from '../../src/loader/compile-processes.ts';
@@ -93,4 +95,40 @@ describe('a process making images and emails that dies', () => {
     // e2, e3 and e4 (left by the dead process, made by a fresh one): three files each.
     expect(readdirSync(dir).length - before).toBe(9);
   }, 60_000);
+});
+
+/** True while a process runs (an exited one nobody has reaped yet is a zombie, "Z", and no longer runs). */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+describe('a worker whose parent is stopped', () => {
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    'exits quietly when its parent gets %s, with no stack trace',
+    async (signal) => {
+      const parent = spawn(process.execPath, [fileURLToPath(new URL('./workers/share-parent.ts', import.meta.url))], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // The worker shares the parent's output pipes: they close only when the worker has exited too.
+      const closed = new Promise((resolve) => parent.stdout.on('close', resolve));
+      const worker = await new Promise<number>((resolve) =>
+        parent.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          if (/^\d+\n/.test(stdout)) resolve(Number.parseInt(stdout, 10));
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      parent.kill(signal);
+      await closed;
+      expect(running(worker)).toBe(false);
+      expect(stderr).toBe('');
+    },
+  );
 });

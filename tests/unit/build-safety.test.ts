@@ -1,11 +1,31 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Runs as root, whom a read-only folder does not stop: writing to these paths fails as the code says.
+const failing = new Map<string, string>();
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const messages: Record<string, string> = { EROFS: 'read-only file system', ENOSPC: 'no space left on device' };
+  const guard =
+    <A extends unknown[], R>(call: (path: string, ...rest: A) => R) =>
+    (path: string, ...rest: A): R => {
+      const code = failing.get(String(path));
+      if (code) throw Object.assign(new Error(`${code}: ${messages[code]}, open '${String(path)}'`), { code });
+      return call(path, ...rest);
+    };
+  return {
+    ...fs,
+    writeFileSync: guard(fs.writeFileSync as (path: string, ...rest: unknown[]) => unknown),
+    rmSync: guard(fs.rmSync as (path: string, ...rest: unknown[]) => unknown),
+  };
+});
 import { acquireLock, outDirProblem, swapIn, type SwapFs } from '../../scripts/lib/build-safety.ts';
+import { markOwned, outputFolders } from '../../scripts/lib/output-folder.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'build-safety-'));
-for (const folder of ['content/editions', 'src', 'public', 'node_modules', 'elsewhere/editions'])
+for (const folder of ['content/editions', 'src', 'public', 'node_modules', 'elsewhere/editions', 'project'])
   mkdirSync(join(root, folder), { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -115,5 +135,122 @@ describe('swapping the new site in', () => {
     expect(() => swapIn('dist.next', 'dist', fs)).toThrow(
       'build: cannot remove dist.previous (EACCES: permission denied); dist was left as it was',
     );
+  });
+});
+
+describe('which folders a build may delete', () => {
+  const project = join(root, 'project');
+  const elsewhere = join(root, 'elsewhere-site');
+  const folders = (setting: string | undefined) => outputFolders(setting, project, project);
+  const refusal = (folder: string, what: string, role = '', label = 'OUT_DIR') =>
+    `${label}: ${folder}${role} is ${what}, so a build did not write it; expected an empty folder or one a build wrote; nothing was built or deleted`;
+
+  it('refuses a folder holding files without the marker, naming it, and leaves it as it was', () => {
+    mkdirSync(join(project, 'docs'), { recursive: true });
+    writeFileSync(join(project, 'docs/edition-format.md'), 'the contract');
+    expect(() => folders('docs')).toThrow(
+      refusal(join(project, 'docs'), 'a folder with files in it and no .newsletter-site'),
+    );
+    expect(readFileSync(join(project, 'docs/edition-format.md'), 'utf8')).toBe('the contract');
+  });
+
+  it('accepts a missing folder, an empty one, one a build marked, and the project’s own dist', () => {
+    expect(folders('new-site').out).toBe(join(project, 'new-site'));
+    mkdirSync(join(project, 'empty'));
+    expect(folders('empty').next).toBe(join(project, 'empty.next'));
+    mkdirSync(join(project, 'built'));
+    writeFileSync(join(project, 'built/index.html'), 'a page');
+    markOwned(join(project, 'built'));
+    expect(folders('built').previous).toBe(join(project, 'built.previous'));
+    mkdirSync(join(project, 'dist'));
+    writeFileSync(join(project, 'dist/index.html'), 'built before the marker existed');
+    expect(folders(undefined)).toEqual({
+      label: 'dist',
+      out: join(project, 'dist'),
+      next: join(project, 'dist.next'),
+      previous: join(project, 'dist.previous'),
+    });
+    rmSync(join(project, 'dist'), { recursive: true });
+  });
+
+  it('takes a marker with other content for a foreign file', () => {
+    mkdirSync(join(project, 'fake'));
+    writeFileSync(join(project, 'fake/.newsletter-site'), 'mine\n');
+    expect(() => folders('fake')).toThrow(
+      refusal(join(project, 'fake'), 'a folder with files in it and no .newsletter-site'),
+    );
+  });
+
+  it('refuses a .next or .previous beside the output that a build did not write', () => {
+    mkdirSync(join(project, 'site.next'));
+    writeFileSync(join(project, 'site.next/notes.txt'), 'mine');
+    expect(() => folders('site')).toThrow(
+      refusal(
+        join(project, 'site'),
+        'a folder with files in it and no .newsletter-site',
+        '.next (where the new site is staged)',
+      ),
+    );
+    writeFileSync(join(project, 'site.previous'), 'a file of mine');
+    rmSync(join(project, 'site.next'), { recursive: true });
+    expect(() => folders('site')).toThrow(
+      refusal(join(project, 'site'), 'a file', '.previous (where the site being replaced waits during the swap)'),
+    );
+    expect(readFileSync(join(project, 'site.previous'), 'utf8')).toBe('a file of mine');
+  });
+
+  it('follows a dist that is a symbolic link, and names a link to nothing', () => {
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(project, 'dist'));
+    expect(folders(undefined)).toMatchObject({ out: elsewhere, next: `${elsewhere}.next` });
+    writeFileSync(join(elsewhere, 'deploy.txt'), 'not a site');
+    expect(() => folders(undefined)).toThrow(
+      refusal(elsewhere, 'a folder with files in it and no .newsletter-site', '', 'dist'),
+    );
+    rmSync(join(project, 'dist'));
+    symlinkSync(join(root, 'gone'), join(project, 'dist'));
+    expect(() => folders(undefined)).toThrow(
+      `dist: ${join(project, 'dist')} is a symbolic link to ${join(root, 'gone')}, which does not exist (or leads back to itself); make that folder or remove the link; nothing was built`,
+    );
+    rmSync(join(project, 'dist'));
+  });
+});
+
+describe('a cache folder that cannot be written only costs speed', () => {
+  const lock = join(root, 'read-only-cache/newsletter/build.lock');
+  const warning = (why: string) =>
+    `build: warning: the cache folder ${dirname(lock)} cannot be written (${why}); building without the cache and without the lock that keeps two builds of this checkout apart`;
+
+  /** Takes and releases the lock as a build whose peers are all gone; returns the warnings printed. */
+  const warningsTakingLock = () => {
+    const lines: string[] = [];
+    acquireLock(
+      lock,
+      222,
+      () => false,
+      (line) => lines.push(line),
+    )();
+    return lines;
+  };
+
+  it.each([
+    ['EROFS', 'read-only file system'],
+    ['ENOSPC', 'no space left on device'],
+  ])('builds on with one warning when the lock cannot be written (%s)', (code, text) => {
+    failing.set(lock, code);
+    const lines = warningsTakingLock();
+    expect(lines).toEqual([warning(`${code}: ${text}`)]);
+    failing.clear();
+  });
+
+  it('does not call a stale lock in a read-only cache another build', () => {
+    mkdirSync(dirname(lock), { recursive: true });
+    writeFileSync(lock, '111');
+    failing.set(lock, 'EROFS');
+    // The lock can be read, but neither written nor removed.
+    const lines = warningsTakingLock();
+    expect(lines).toEqual([warning('EROFS: read-only file system')]);
+    failing.clear();
+    expect(readFileSync(lock, 'utf8')).toBe('111');
   });
 });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devWatchIgnored } from '../../src/site/dev-watch.ts';
 
@@ -33,5 +36,32 @@ describe('what npm run dev does not watch', () => {
     // The folders above it too, or the watcher never reaches it.
     expect(ignored('/project/tests/.output')).toBe(false);
     expect(ignored('/project/tests/.output/site-2/index.html')).toBe(true);
+  });
+});
+
+describe('links among the editions that the watcher must not follow', () => {
+  it('ignores links that loop or lead to a folder holding them, and watches the others', () => {
+    const project = mkdtempSync(join(tmpdir(), 'dev-watch-'));
+    const editions = join(project, 'content/editions');
+    mkdirSync(join(project, 'drafts'), { recursive: true });
+    mkdirSync(editions, { recursive: true });
+    writeFileSync(join(project, 'drafts/b.md'), 'an edition');
+    symlinkSync('self.md', join(editions, 'self.md'));
+    symlinkSync('.', join(editions, 'here'));
+    symlinkSync('..', join(editions, 'up'));
+    symlinkSync(join(project, 'drafts/b.md'), join(editions, 'b.md'));
+    symlinkSync(join(project, 'drafts'), join(editions, 'drafts'));
+    const ignored = devWatchIgnored(project, {});
+    try {
+      expect(['self.md', 'here', 'up', 'b.md', 'drafts'].map((name) => ignored(join(editions, name)))).toEqual([
+        true,
+        true,
+        true,
+        false,
+        false,
+      ]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
