@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   }
   const out = resolve(process.env['OUT_DIR'] ?? 'dist');
   const next = `${out}.next`;
-  const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, join(process.cwd(), editionsDirFrom()));
+  const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, resolve(editionsDirFrom()));
   if (refused) throw new BuildStop(refused);
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new BuildStop(`OUT_DIR: ${out} is a file; expected a folder for the built site; nothing was built`);
