@@ -55,14 +55,17 @@ function main(): number {
   }
   // Every number in use counts, even in files that do not pass the check yet.
   let numbers: number[];
+  let reading = '';
   try {
     numbers = listEditionFiles(folder).flatMap((name) => {
+      reading = name;
       const data = readEdition(name, readFileSync(join(folder, name))).source?.data as
         { edition?: unknown } | undefined;
       return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
     });
   } catch (error) {
-    console.error(`new: cannot read the editions in ${args.dir} (${fsReason(error)}); nothing was written`);
+    const what = reading ? join(args.dir, reading) : `the editions in ${args.dir}`;
+    console.error(`new: cannot read ${oneLine(what)} (${fsReason(error)}); nothing was written`);
     return 1;
   }
   const number = nextEditionNumber(numbers);

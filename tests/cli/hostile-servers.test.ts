@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/static-server.ts';
@@ -145,6 +145,34 @@ describe('stack traces that reached the user are one line', () => {
     );
     expect(code).toBe(1);
     expect(existsSync(folder)).toBe(false);
+  });
+
+  it.each([
+    [
+      'SITE_URL',
+      'ftp://example.org',
+      'SITE_URL: expected an http(s) URL such as "https://example.org", got "ftp://example.org"',
+    ],
+    ['BASE_PATH', '/../', 'BASE_PATH: expected a path without "." or ".." folders, such as "/newsletter/", got "/../"'],
+    [
+      'BUILD_DATE',
+      '2026-02-30T12:00:00Z',
+      'BUILD_DATE: expected an ISO 8601 date-time such as 2026-03-22T12:00:00Z, got "2026-02-30T12:00:00Z"',
+    ],
+  ])('npm run check with a bad %s names the variable, not src/site.config.ts', async (name, value, line) => {
+    const { code, stdout, stderr } = await command(['scripts/check.ts'], { [name]: value });
+    expect(`${stdout}${stderr}`).toBe(`${line}\n`);
+    expect(code).toBe(1);
+  });
+
+  it('npm run check reads an absolute EDITIONS_DIR, and shows a backslash in a file name as it is', async () => {
+    const folder = join(temp, 'absolute-editions');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'a\\b.md'), '---\nedition: 1\ndate: 2026-13-01\n---\n\nAn intro.\n');
+    const { code, stdout } = await command(['scripts/check.ts'], { EDITIONS_DIR: folder });
+    const shown = join(relative(ROOT, folder), 'a\\b.md');
+    expect(stdout.split('\n')[0]).toBe(`${shown}:3  date: expected a real calendar date, got "2026-13-01"`);
+    expect(code).toBe(1);
   });
 
   it('an npm script under Node 20 says which Node is needed, in one line, before any .ts file runs', async () => {
