@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     for (const line of problems) console.error(line);
     return 1;
   }
-  const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, join(process.cwd(), editionsDirFrom()));
+  const refused = outDirProblem(process.env['OUT_DIR'] ?? 'dist', ROOT, resolve(editionsDirFrom()));
   if (refused) throw new BuildStop(refused);
   // Only folders a build wrote are ever deleted or replaced; a symlinked dist is followed.
   const folders = outputFolders(process.env['OUT_DIR'], process.cwd(), ROOT);

@@ -7,11 +7,12 @@
  * Never overwrites a file; prints what it created.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dateProblem, toZonedIso } from '../src/rules/dates.ts';
 import { buildNow } from '../src/model/editions.ts';
 import { fsReason } from '../src/diagnostics/from-fs.ts';
+import { oneLine } from '../src/diagnostics/format.ts';
 import { checkEnvironmentOrExit, editionsDirFrom } from '../src/site/environment.ts';
 import { editionFileName, editionTemplate, nextEditionNumber, toMinute } from './lib/scaffold.ts';
 import { getSiteOrExit } from '../src/site/settings.ts';
@@ -42,28 +43,38 @@ function main(): number {
     return 2;
   }
   const date = args.date ?? toMinute(toZonedIso(buildNow().toISOString(), site.timeZone));
-  const folder = join(process.cwd(), args.dir);
-  // The first edition of a new newsletter starts the folder.
-  mkdirSync(folder, { recursive: true });
+  const folder = resolve(args.dir);
+  const cannotWrite = (where: string, error: unknown) =>
+    `new: cannot write to ${oneLine(where)} (${fsReason(error)}); nothing was written`;
+  try {
+    // The first edition of a new newsletter starts the folder.
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    console.error(cannotWrite(args.dir, error));
+    return 1;
+  }
   // Every number in use counts, even in files that do not pass the check yet.
   let numbers: number[];
+  let reading = '';
   try {
     numbers = listEditionFiles(folder).flatMap((name) => {
+      reading = name;
       const data = readEdition(name, readFileSync(join(folder, name))).source?.data as
         { edition?: unknown } | undefined;
       return Number.isInteger(data?.edition) ? [data!.edition as number] : [];
     });
   } catch (error) {
-    console.error(`new: cannot read the editions in ${args.dir} (${fsReason(error)}); nothing was written`);
+    const what = reading ? join(args.dir, reading) : `the editions in ${args.dir}`;
+    console.error(`new: cannot read ${oneLine(what)} (${fsReason(error)}); nothing was written`);
     return 1;
   }
   const number = nextEditionNumber(numbers);
   const file = join(args.dir, editionFileName(date, number));
   try {
-    writeFileSync(join(process.cwd(), file), editionTemplate(number, date, site.lang), { flag: 'wx' });
+    writeFileSync(resolve(file), editionTemplate(number, date, site.lang), { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    console.error(`new: ${file} already exists; nothing was written`);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') console.error(cannotWrite(args.dir, error));
+    else console.error(`new: ${file} already exists; nothing was written`);
     return 1;
   }
   console.log(`Created ${file}: edition ${number}, dated ${date}, as a draft.`);

@@ -5,18 +5,31 @@
  */
 import type { Problem } from './problem.ts';
 
+/** Control characters (C0, C1), line and paragraph separators, and the bidi embedding, override and isolate controls. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A control character as a visible escape: `\n`, `\r`, `\t`, `\u001b`, `\u202e`. */
+function escapeControl(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  if (c === '\t') return '\\t';
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 /**
  * Text made safe for one printed line: CR, LF, tabs and every other control
  * character become visible escapes (`\n`, `\r`, `\t`, `\u001b`), so one
  * problem is always exactly one line and no text can start a line of its own.
+ * Bidi controls (U+202A–U+202E, U+2066–U+2069) are escaped too: raw, they
+ * would reorder the rest of the terminal line.
  */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  return text.replace(CONTROL, escapeControl);
+}
+
+/** As `oneLine`, but CR and LF stay (a workflow command escapes them as `%0D`, `%0A`). */
+function visibleControls(text: string): string {
+  return text.replace(CONTROL, (c) => (c === '\n' || c === '\r' ? c : escapeControl(c)));
 }
 
 /**
@@ -57,15 +70,15 @@ export function escapeProperty(s: string): string {
 /**
  * A GitHub Actions workflow command, so a pull request shows the problem on
  * its line. Always exactly one line: nothing in a problem can end it early
- * or start another command.
+ * or start another command, and no raw control character reaches the log.
  */
 export function githubAnnotation(p: Problem): string {
   const props = [
-    `file=${escapeProperty(p.file)}`,
+    `file=${escapeProperty(visibleControls(p.file))}`,
     ...(p.line ? [`line=${p.line}`] : []),
-    `title=${escapeProperty(p.field)}`,
+    `title=${escapeProperty(visibleControls(p.field))}`,
   ];
-  return `::${p.severity} ${props.join(',')}::${escapeData(`${p.field}: ${p.message}`)}`;
+  return `::${p.severity} ${props.join(',')}::${escapeData(visibleControls(`${p.field}: ${p.message}`))}`;
 }
 
 /** The problem lines people read, one per problem. */

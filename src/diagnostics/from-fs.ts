@@ -10,6 +10,7 @@ const FS_REASONS: Record<string, string> = {
   EMFILE: 'too many open files',
   EIO: 'input/output error',
   EROFS: 'read-only file system',
+  ERR_FS_FILE_TOO_LARGE: 'larger than 2 GiB',
 };
 
 /** Why a file-system call failed, for a problem line: `EACCES: permission denied`. */

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
 import { storedEdition } from './loaded-editions.ts';
@@ -112,8 +112,8 @@ export function editionLoader(
         }
       });
       await sync();
-      const folder = join(root, dir);
-      const topicsFile = join(root, topicsFileFor(dir));
+      const folder = resolve(root, dir);
+      const topicsFile = resolve(root, topicsFileFor(dir));
       context.watcher?.add([folder, topicsFile]);
       const resync = afterQuiet(() => void sync().catch((error: unknown) => context.logger.error(String(error))), 50);
       context.watcher?.on('all', (_event, path) => {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { groupByFile, problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -147,7 +147,7 @@ function folderProblem(folder: string): string | null {
  */
 export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const dir = options.dir ?? EDITIONS_DIR;
-  const folder = join(options.root, dir);
+  const folder = resolve(options.root, dir);
   const notAFolder = folderProblem(folder);
   if (notAFolder) {
     const message = `${notAFolder}; expected the folder of edition files (content/editions)`;
@@ -158,7 +158,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const free = freeBuffersEvery(100);
   const files = scan.files.map((name) => {
     free();
-    const file = relative(options.root, join(folder, name)).split('\\').join('/');
+    const file = relative(options.root, join(folder, name)).split(sep).join('/');
     const read = readEditionFile(join(folder, name));
     if ('problem' in read) {
       const hit: CompileResult = { edition: null, problems: [{ file, ...read.problem }] };

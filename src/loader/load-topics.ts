@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
@@ -30,7 +30,7 @@ export interface TopicsResult {
 /** Reads and validates the topics file. A missing file simply means no entries. */
 export function loadTopics(root: string, file: string): TopicsResult {
   const empty = { topics: {}, lines: {}, file };
-  const path = join(root, file);
+  const path = resolve(root, file);
   if (!existsSync(path)) return { ...empty, problems: [] };
   const expected = 'expected a YAML file of topic names and descriptions';
   // The same reader as the editions': a named pipe is never opened, a huge file never read past the limit.

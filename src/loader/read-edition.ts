@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { Document, LineCounter, parseDocument } from 'yaml';
 import { fieldPath, type Locate, type Problem } from '../diagnostics/problem.ts';
-import { codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
+import { BIDI_CONTROLS, codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
 import { tooLarge } from './scan-editions.ts';
 import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
@@ -100,6 +100,41 @@ function controlCharactersIn(value: unknown, path: PropertyKey[] = []): Property
   return [];
 }
 
+const bidiWarning = (text: string) =>
+  `bidi control ${[...new Set(text.match(BIDI_CONTROLS))].map(codePoint).join(', ')} is removed (it would reorder the text around it in titles, feeds and email subjects)`;
+
+/** Front-matter strings without bidi controls, and a warning for each string that had one. */
+function withoutBidiControls(
+  value: unknown,
+  report: (path: PropertyKey[], text: string) => void,
+  path: PropertyKey[] = [],
+): unknown {
+  if (typeof value === 'string') {
+    if (!new RegExp(BIDI_CONTROLS.source).test(value)) return value;
+    report(path, value);
+    return value.replace(BIDI_CONTROLS, '');
+  }
+  if (Array.isArray(value)) return value.map((v, i) => withoutBidiControls(v, report, [...path, i]));
+  // Plain mappings only: a YAML timestamp or other value object stays as it is.
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBidiControls(v, report, [...path, k])]));
+  return value;
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/** Body lines with the bidi controls of headings removed (a warning each); other lines as they are. */
+function headingsWithoutBidiControls(file: string, lines: string[], from: number, problems: Problem[]): string[] {
+  return lines.map((line, i) => {
+    if (i < from || !new RegExp(BIDI_CONTROLS.source).test(line)) return line;
+    const heading = ATX_HEADING.test(line) || (line.trim() !== '' && SETEXT_UNDERLINE.test(lines[i + 1] ?? ''));
+    if (!heading) return line;
+    problems.push({ file, line: i + 1, field: 'heading', message: bidiWarning(line), severity: 'warning' });
+    return line.replace(BIDI_CONTROLS, '');
+  });
+}
+
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key], value);
 }
@@ -159,10 +194,20 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   if (escaped.length) return { problems: [...problems, ...escaped] };
 
   const headerLines = close + 1;
+  const clean = withoutBidiControls(data.data, (path, text) =>
+    problems.push({
+      file,
+      line: locate(path),
+      field: fieldPath(path),
+      message: bidiWarning(text),
+      severity: 'warning',
+    }),
+  );
+  const body = headingsWithoutBidiControls(file, lines, headerLines, problems).slice(headerLines);
   return {
     source: {
-      data: data.data,
-      body: '\n'.repeat(headerLines) + lines.slice(headerLines).join('\n').replace(CONTROL_CHARACTERS, ''),
+      data: clean,
+      body: '\n'.repeat(headerLines) + body.join('\n').replace(CONTROL_CHARACTERS, ''),
       locate,
     },
     problems,

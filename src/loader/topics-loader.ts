@@ -5,7 +5,7 @@
  * loader only loads what is valid.
  */
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { editionsDirFrom } from '../site/environment.ts';
 import { topicSchema } from '../schemas/topic.ts';
@@ -34,9 +34,9 @@ export function topicsLoader(options: { dir?: string } = {}): Loader {
         }
       };
       sync();
-      context.watcher?.add(join(root, file));
+      context.watcher?.add(resolve(root, file));
       context.watcher?.on('all', (_event, path) => {
-        if (path === join(root, file)) sync();
+        if (path === resolve(root, file)) sync();
       });
     },
   };

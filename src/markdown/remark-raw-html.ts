@@ -1,3 +1,4 @@
+import { fromHtml } from 'hast-util-from-html';
 import type { Html, Root } from 'mdast';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
@@ -30,6 +31,14 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 const escapeAttribute = (text: string) =>
   text.replace(/&(?![a-zA-Z]+;|#\d+;|#x[\da-fA-F]+;)/g, '&amp;').replace(/"/g, '&quot;');
 const looksLikeHtml = (shown: string) => `${shown} looks like HTML; it is shown as text (wrap code in backticks)`;
+
+/** An attribute's value as a browser reads it, character references decoded (`&#106;avascript&colon;` → `javascript:`). */
+function decodedValue(value: string): string {
+  if (!value.includes('&')) return value;
+  const element = fromHtml(`<a title="${value.replace(/"/g, '&quot;')}">`, { fragment: true }).children[0];
+  const title = element?.type === 'element' ? element.properties['title'] : undefined;
+  return typeof title === 'string' ? title : value;
+}
 
 function attributesOf(source: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -163,7 +172,9 @@ class RawHtmlRules {
     for (const [attr, value] of attrs) {
       if (attr.startsWith('on'))
         report(this.file, at, 'html', `<${name} ${attr}=…> runs script; event attributes are not allowed`);
-      const schemes = attr === 'srcset' ? value.split(',').map((c) => schemeOf(c.trim())) : [schemeOf(value)];
+      // The scheme a browser would see: character references decoded first, or `&#106;avascript:` slips past.
+      const url = URL_ATTRIBUTES.includes(attr) ? decodedValue(value) : value;
+      const schemes = attr === 'srcset' ? url.split(',').map((c) => schemeOf(c.trim())) : [schemeOf(url)];
       const bad = URL_ATTRIBUTES.includes(attr) ? schemes.find(isDangerousScheme) : undefined;
       if (bad) {
         report(

@@ -15,16 +15,23 @@ import { fallbackFor, fontsFor, ROOT_FONT, type TextRun, type Weight } from './s
 /** The size of the image, in pixels. */
 export const SOCIAL_IMAGE = { width: 1200, height: 630 };
 
+/** Most combining marks kept on one letter: real scripts stack up to three or so; "Zalgo" text stacks hundreds. */
+const MAX_MARKS = 3;
+const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
+
 /**
  * The text as satori should get it: without variation selectors and skin
  * tones (they choose colours, and the emoji font is monochrome, as satori
- * cannot draw colour fonts), and with a zero-width space between an emoji
- * and a space, or satori would draw the space with the emoji font's, which is
- * more than an em wide.
+ * cannot draw colour fonts), with at most `MAX_MARKS` combining marks in a
+ * row (satori sets each mark no font joins as a box of its own, so a title of
+ * stacked marks ran thousands of pixels off the image), and with a zero-width
+ * space between an emoji and a space, or satori would draw the space with the
+ * emoji font's, which is more than an em wide.
  */
 const plain = (text: string) =>
   text
     .replace(/[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(MARK_RUN, '$1')
     .replace(/(\p{Extended_Pictographic}|\p{RI}|\u20E3)(?=\s)/gu, '$1\u200B');
 
 // Han, kana, Hangul and full-width forms take about twice the width of a Latin letter.
@@ -32,12 +39,17 @@ const WIDE =
   /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Cuts text at a word (or a character, for scripts without spaces) so it fits in `max` Latin letters. */
-function clip(text: string, max: number): string {
+/**
+ * Cuts text at a word (or a character, for scripts without spaces) so it fits
+ * in `max` Latin letters; a combining mark past a letter's first counts as a
+ * letter, since satori may set it beside the letter rather than on it.
+ */
+function clip(raw: string, max: number): string {
+  const text = raw.replace(MARK_RUN, '$1');
   let width = 0;
   let end = 0;
   for (const { segment, index } of graphemes.segment(text)) {
-    width += WIDE.test(segment) ? 2 : 1;
+    width += (WIDE.test(segment) ? 2 : 1) + Math.max(0, (segment.match(/\p{M}/gu)?.length ?? 0) - 1);
     if (width > max - 1) {
       const cut = text.slice(0, end);
       const space = cut.lastIndexOf(' ');
@@ -66,7 +78,9 @@ function tree(edition: Edition | undefined, site: SiteSettings, runs: TextRun[])
   const text = (value: string, weight: Weight, style: Record<string, unknown>): Node => {
     const shown = plain(value);
     runs.push({ text: shown, weight });
-    return el({ display: 'flex', fontWeight: weight, direction: direction(shown), ...style }, shown);
+    // `break-word`: a word longer than the line (a URL, a run of marks) wraps instead of running off the image.
+    const layout = { display: 'flex', fontWeight: weight, direction: direction(shown), wordBreak: 'break-word' };
+    return el({ ...layout, ...style }, shown);
   };
   const wide = { width: SOCIAL_IMAGE.width - 144, lineHeight: 1.2 };
   const colours = site.social;

@@ -24,6 +24,14 @@ export const MAX_MARKERS_PER_BLOCK = 10_000;
 /** C0 and C1 control characters other than tab and newline, and the non-characters U+FFFE and U+FFFF. */
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
+/**
+ * The bidi embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069). In a title, description or heading they are removed with a
+ * warning: an unterminated U+202E reverses the rest of a tab title, feed
+ * entry or email subject, which the edition cannot close for it.
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /** "U+001B" for a character. */
 export function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

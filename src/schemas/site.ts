@@ -43,7 +43,10 @@ export const siteSchema = z.strictObject({
   /** The folder the site is served from: `/` at the root of a domain, `/newsletter/` on a project page. */
   base: z
     .string({ error: 'expected a path such as "/" or "/newsletter/"' })
-    .regex(/^\/([\w.-]+\/)*$/, { error: 'expected a path that starts and ends with "/", such as "/newsletter/"' }),
+    .regex(/^\/([\w.-]+\/)*$/, { error: 'expected a path that starts and ends with "/", such as "/newsletter/"' })
+    .refine((v) => !/\/\.{1,2}\//.test(v), {
+      error: 'expected a path without "." or ".." folders, such as "/newsletter/"',
+    }),
   /** The language of the newsletter (BCP 47), for `<html lang>`, its words (`src/i18n/`), dates and numbers. */
   lang: z
     .string({ error: 'expected a language tag such as "en"' })

@@ -1,6 +1,7 @@
 /**
  * What `npm run dev` does not watch: the folders builds, tests and the
- * benchmark write (the built site, the one being built, the test sites and
+ * benchmark write (the built site, the one being built and the one set
+ * aside, `dist.next/` and `dist.previous/`, the test sites and
  * benchmark outputs of this repository). Crawling tens of thousands of built
  * files cost seconds at every start (measured: first page 5.3 s, 3.2 s
  * without). The folder holding the editions and the topics file is always
@@ -16,7 +17,12 @@ export function devWatchIgnored(
   env: Record<string, string | undefined> = process.env,
 ): (path: string) => boolean {
   const out = resolve(root, env['OUT_DIR'] || 'dist');
-  const outputs = [out, `${out}.next`, ...['tests/.output', 'bench/.out', 'bench/.peer'].map((p) => join(root, p))];
+  const outputs = [
+    out,
+    `${out}.next`,
+    `${out}.previous`,
+    ...['tests/.output', 'bench/.out', 'bench/.peer'].map((p) => join(root, p)),
+  ];
   // The editions folder and the topics file beside it, and the folders above them.
   const home = resolve(root, editionsDirFrom(env), '..');
   const under = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);

@@ -5,11 +5,13 @@
  *
  *   BUILD_DATE         ISO 8601 date-time pinning "now" (empty = unset)
  *   SOURCE_DATE_EPOCH  the same as whole seconds since 1970 (empty = unset)
- *   EDITIONS_DIR       the editions folder; when set, non-empty (and, for reading, existing)
+ *   EDITIONS_DIR       the editions folder, from the project root or absolute; when set, non-empty (and, for reading, existing)
  *   OUT_DIR            where `npm run build` writes the site; when set, non-empty
+ *   SITE_URL           the site's public origin, overriding the settings' `site`
+ *   BASE_PATH          the folder the site is served from, overriding the settings' `base`
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { oneLine } from '../diagnostics/format.ts';
 
 type Env = Record<string, string | undefined>;
@@ -28,19 +30,33 @@ export class EnvironmentError extends Error {
   }
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-](\d{2}):?(\d{2}))?)?$/;
 const got = (value: string) => `got ${JSON.stringify(oneLine(value))}`;
+
+/** True when an ISO match names a day the calendar has (not 2026-02-30, which `Date` rolls to March 2) and a real time. */
+function isRealDateTime(m: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m.slice(1).map((v) => Number(v ?? 0));
+  const probe = new Date(Date.UTC(year!, month! - 1, day!));
+  if (probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day!) return false;
+  return hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours! <= 23 && offsetMinutes! <= 59;
+}
 
 /** The problem with `BUILD_DATE`'s value, or null when it is a usable ISO 8601 date-time. */
 export function buildDateProblem(value: string): string | null {
-  if (ISO.test(value) && !Number.isNaN(Date.parse(value))) return null;
+  const m = ISO.exec(value);
+  if (m && isRealDateTime(m) && !Number.isNaN(Date.parse(value))) return null;
   return `BUILD_DATE: expected an ISO 8601 date-time such as 2026-03-22T12:00:00Z, ${got(value)}`;
 }
 
-/** The problem with `SOURCE_DATE_EPOCH`'s value, or null when it is a whole number of seconds. */
+/** The last second a four-digit year holds (9999-12-31T23:59:59Z); later instants have no ISO 8601 date-time to print. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
+
+/** The problem with `SOURCE_DATE_EPOCH`'s value, or null when it is a whole number of seconds up to the year 9999. */
 export function sourceDateEpochProblem(value: string): string | null {
-  if (/^\d{1,15}$/.test(value)) return null;
-  return `SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 such as 1774180800, ${got(value)}`;
+  const expected = 'SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01 such as 1774180800';
+  if (!/^\d+$/.test(value)) return `${expected}, ${got(value)}`;
+  if (Number(value) > LAST_EPOCH_SECOND) return `${expected}, at most ${LAST_EPOCH_SECOND} (9999-12-31), ${got(value)}`;
+  return null;
 }
 
 /** Problems with the variables that pin "now". */
@@ -96,7 +112,7 @@ export function environmentProblems(env: Env = process.env, needs: EnvironmentNe
   if (editions !== undefined) {
     if (editions.trim() === '') problems.push(emptyProblem('EDITIONS_DIR', DEFAULT_EDITIONS_DIR));
     else if (needs.editionsMustExist) {
-      const folder = join(root, editions);
+      const folder = resolve(root, editions);
       if (!existsSync(folder))
         problems.push(`EDITIONS_DIR: no such folder; expected the folder of edition files, ${got(editions)}`);
       else if (!statSync(folder).isDirectory())

@@ -5,15 +5,39 @@ import settings from '../site.config.ts';
 import { EXAMPLE_SITE_URL, siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { formatProblem, oneLine } from '../diagnostics/format.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
+import type { Problem } from '../diagnostics/problem.ts';
 
 /** A mistake in `src/site.config.ts`, worded for a person. */
 export class SiteConfigError extends Error {
   override name = 'SiteConfigError';
 }
 
+/** The settings that an environment variable overrides: a bad value names the variable, not the settings module. */
+const OVERRIDDEN_BY: Record<string, string> = { site: 'SITE_URL', base: 'BASE_PATH' };
+
+/** One settings problem as a line; `SITE_URL: …` when the value came from that variable. */
+function settingsLine(problem: Problem, input: unknown, env: Record<string, string | undefined>): string {
+  const variable = OVERRIDDEN_BY[problem.field];
+  const value = typeof input === 'object' && input ? (input as Record<string, unknown>)[problem.field] : undefined;
+  if (variable && env[variable] !== undefined && value === env[variable])
+    return `${variable}: ${oneLine(problem.message)}`;
+  return formatProblem(problem);
+}
+
 /** Validates settings, throwing a `SiteConfigError` whose message names each bad setting. */
-export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteSettings {
-  const parsed = siteSchema.safeParse(input, { reportInput: true });
+export function validateSite(
+  input: unknown,
+  file = 'src/site.config.ts',
+  env: Record<string, string | undefined> = process.env,
+): SiteSettings {
+  let parsed;
+  try {
+    parsed = siteSchema.safeParse(input, { reportInput: true });
+  } catch (error) {
+    // A getter in the settings module that throws: the module is named, not a stack trace.
+    const reason = oneLine(error instanceof Error ? error.message : String(error));
+    throw new SiteConfigError(`${oneLine(file)}  settings: could not be read (${reason}); expected plain values`);
+  }
   if (parsed.success) return parsed.data;
   // A settings module has no line numbers to offer: problems name the setting.
   const problems = zodProblems(
@@ -22,7 +46,7 @@ export function validateSite(input: unknown, file = 'src/site.config.ts'): SiteS
     () => undefined,
     (path) => (path.length === 0 ? Object.keys(siteSchema.shape) : []),
   );
-  throw new SiteConfigError(problems.map(formatProblem).join('\n'));
+  throw new SiteConfigError(problems.map((p) => settingsLine(p, input, env)).join('\n'));
 }
 
 /**

@@ -36,12 +36,20 @@ function outsideVitest(): NodeJS.ProcessEnv {
   );
 }
 
-/** Starts `astro dev` with `env` added and resolves once it prints its "Local" URL (fails after `timeout` ms). */
-export async function startDevServer(env: Record<string, string>, timeout = 120_000): Promise<DevServer> {
+/**
+ * Starts `astro dev` (or, with `command`, another server such as
+ * `['preview', '--outDir', dir]`) with `env` added and resolves once it
+ * prints its "Local" URL (fails after `timeout` ms).
+ */
+export async function startDevServer(
+  env: Record<string, string>,
+  timeout = 120_000,
+  command: string[] = ['dev', '--ignore-lock'],
+): Promise<DevServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--ignore-lock', '--port', String(port)],
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), ...command, '--port', String(port)],
     {
       cwd: ROOT,
       detached: true,
@@ -70,7 +78,7 @@ export async function startDevServer(env: Record<string, string>, timeout = 120_
   };
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`astro dev printed no "Local" line in ${timeout} ms:\n${output}`)),
+      () => reject(new Error(`astro ${command[0]} printed no "Local" line in ${timeout} ms:\n${output}`)),
       timeout,
     );
     const read = (chunk: Buffer) => {
@@ -85,7 +93,7 @@ export async function startDevServer(env: Record<string, string>, timeout = 120_
     child.stderr.on('data', read);
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`astro dev exited before it was ready:\n${output}`));
+      reject(new Error(`astro ${command[0]} exited before it was ready:\n${output}`));
     });
   }).catch(async (error: unknown) => {
     await close();

@@ -7,11 +7,17 @@ import { devWatchIgnored } from '../../src/site/dev-watch.ts';
 const root = '/project';
 
 describe('what npm run dev does not watch', () => {
-  it('skips the built site, the one being built and the test and benchmark outputs', () => {
+  it('skips the built site, the one being built, the one set aside and the test and benchmark outputs', () => {
     const ignored = devWatchIgnored(root, {});
     expect(
-      ['/project/dist/editions/1/index.html', '/project/dist.next/index.html', 'tests/.output/x/a.html'].map(ignored),
-    ).toEqual([true, true, true]);
+      [
+        '/project/dist/editions/1/index.html',
+        '/project/dist.next/index.html',
+        '/project/dist.previous/editions/1/index.html',
+        'tests/.output/x/a.html',
+      ].map(ignored),
+    ).toEqual([true, true, true, true]);
+    expect(devWatchIgnored(root, { OUT_DIR: 'site' })('/project/site.previous/index.html')).toBe(true);
     expect(ignored('/project/bench/.out/1000/editions/1/email.html')).toBe(true);
   });
 

@@ -9,7 +9,13 @@ describe('the Node version the project asks for', () => {
   it('is at least 22.18, where plain `node` runs the .ts npm scripts', () => {
     const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; scripts: Record<string, string> };
     expect(pkg.engines.node).toBe('>=22.18');
-    expect(Object.values(pkg.scripts).filter((s) => /^node \S+\.ts\b/.test(s)).length).toBeGreaterThan(0);
+    expect(Object.values(pkg.scripts).filter((s) => /&& node \S+\.ts\b/.test(s)).length).toBeGreaterThan(0);
+  });
+
+  it('is checked first by every npm script, so an older Node prints one line instead of a stack trace', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const unchecked = Object.entries(pkg.scripts).filter(([, s]) => !s.startsWith('node scripts/require-node.js && '));
+    expect(unchecked).toEqual([]);
   });
 
   it('is the same in CI, the lock file, the README and .nvmrc', () => {

@@ -22,9 +22,15 @@ describe('problem text cannot start a workflow command', () => {
     expect(escapeProperty('a%b\r\nc:d,e')).toBe('a%25b%0D%0Ac%3Ad%2Ce');
     expect(githubAnnotation(hostile)).toBe(
       '::error file=content/editions/a%2Cb%3Ac%25%0A%3A%3Awarning%3A%3Ax.md,line=3,title=sections.x%0A%3A%3Aerror%3A%3Ay::' +
-        'sections.x%0A::error::y: got "a"%0D%0A::warning file=x::owned 100%25\u001b[31m',
+        'sections.x%0A::error::y: got "a"%0D%0A::warning file=x::owned 100%25\\u001b[31m',
     );
     expect(githubAnnotation(hostile).split(/\r|\n/)).toHaveLength(1);
+  });
+
+  it('lets no raw control or bidi character reach an annotation or a plain line', () => {
+    const bidi: Problem = { file: 'a\u202eb.md', field: 'title', message: 'x\u2066y\u0007', severity: 'warning' };
+    expect(githubAnnotation(bidi)).toBe('::warning file=a\\u202eb.md,title=title::title: x\\u2066y\\u0007');
+    expect(formatProblem(bidi)).toBe('a\\u202eb.md  title: warning: x\\u2066y\\u0007');
   });
 
   it('prints one problem as exactly one line, control characters made visible', () => {
