@@ -44,11 +44,15 @@ interface Edit {
   insert: string;
 }
 
-/** Applies edits (at offsets of the original text), last first so earlier offsets stay true. */
+/**
+ * Applies edits (at offsets of the original text), last first so earlier
+ * offsets stay true; of two at one offset, the one made first ends up first.
+ */
 function apply(text: string, edits: Edit[]): string {
-  return [...edits]
-    .sort((a, b) => b.at - a.at)
-    .reduce((out, e) => out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove), text);
+  return edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => b.edit.at - a.edit.at || b.order - a.order)
+    .reduce((out, { edit: e }) => out.slice(0, e.at) + e.insert + out.slice(e.at + e.remove), text);
 }
 
 /** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
@@ -107,12 +111,11 @@ function entryEdits(
     if (pair && node?.range) {
       const [start, end] = node.range;
       const text = replacement(node, value);
-      // `points:` with no value: the new one needs its space.
-      edits.push({
-        at: start,
-        remove: end - start,
-        insert: start === end && yaml[start - 1] === ':' ? ` ${text}` : text,
-      });
+      // `points:` with no value (maybe a comment after it): the new one needs a space on each side.
+      const empty = start === end;
+      const before = empty && !/\s/.test(yaml[start - 1] ?? ' ') ? ' ' : '';
+      const after = empty && yaml[start] === '#' ? ' ' : '';
+      edits.push({ at: start, remove: end - start, insert: `${before}${text}${after}` });
     } else if (pair) {
       const at = valueEnd(pair)!;
       edits.push({ at, remove: 0, insert: ` ${replacement(null, value)}` });
