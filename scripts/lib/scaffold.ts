@@ -1,6 +1,6 @@
 /** What `npm run new` writes: the next edition's file name and a valid draft to start from. */
 import { slug } from 'github-slugger';
-import { sayFor } from '../../src/i18n/say.ts';
+import { sayFor, type Say } from '../../src/i18n/say.ts';
 import { RESERVED_IDS } from '../../src/rules/page-ids.ts';
 
 /** The number after the highest one in use (1 for an empty folder). */
@@ -13,15 +13,20 @@ export function editionFileName(date: string, number: number): string {
   return `${date.slice(0, 10)}-edition-${number}.md`;
 }
 
-/** A draft that passes `npm run check`: an intro placeholder and one section skeleton, in the site's language. */
-export function editionTemplate(number: number, date: string, lang = 'en'): string {
-  const say = sayFor(lang);
+/** Every new edition's first lines: number, date, draft, and the optional title and description as comments. */
+function frontMatterHead(number: number, date: string, say: Say): string {
   return `---
 edition: ${number}
 date: ${date}
 draft: true
 # title: ${say('newTitle')}
-# description: ${say('newDescription')}
+# description: ${say('newDescription')}`;
+}
+
+/** A draft that passes `npm run check`: an intro placeholder and one section skeleton, in the site's language. */
+export function editionTemplate(number: number, date: string, lang = 'en'): string {
+  const say = sayFor(lang);
+  return `${frontMatterHead(number, date, say)}
 # discussions:
 #   - url: https://news.ycombinator.com/item?id=123
 #     points: 0
@@ -112,12 +117,7 @@ export function threadEditionTemplate(
       : '\n';
     return `## ${title} {#${id}}\n\n${lead}\n${note}${say('newStoryText')}\n`;
   });
-  return `---
-edition: ${number}
-date: ${date}
-draft: true
-# title: ${say('newTitle')}
-# description: ${say('newDescription')}
+  return `${frontMatterHead(number, date, say)}
 discussions:
 ${discussions.join('\n')}
 ---
