@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { oneLine } from '../src/diagnostics/format.ts';
 import { buildNow } from '../src/model/editions.ts';
-import { toZonedIso } from '../src/rules/dates.ts';
+import { dateProblem, toZonedIso } from '../src/rules/dates.ts';
 import { checkEnvironmentOrExit, editionsDirFrom, forumApisFrom } from '../src/site/environment.ts';
 import { getSiteOrExit } from '../src/site/settings.ts';
 import { PoliteClient } from './figures/http.ts';
@@ -34,6 +34,11 @@ match. Exit 1 when a thread could not be read; its entry is left as it was.
 
 Environment: HN_API_URL, HN_ALGOLIA_URL, LOBSTERS_API_URL, REDDIT_API_URL (API origins),
 BUILD_DATE (the as_of written).`;
+
+/** The instant an edition is published, or null for a date the check refuses. */
+function scheduledAt(date: string | null, timeZone: string): number | null {
+  return date === null || dateProblem(date) ? null : Date.parse(toZonedIso(date, timeZone));
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -80,9 +85,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const chosen = values.drafts
-    ? headers.filter(
-        (h) => h.draft || (h.date !== null && Date.parse(toZonedIso(h.date, site.timeZone)) > now.getTime()),
-      )
+    ? headers.filter((h) => h.draft || (scheduledAt(h.date, site.timeZone) ?? 0) > now.getTime())
     : headers.filter((h) => h.number === number);
   if (chosen.length === 0) {
     if (values.drafts) {
