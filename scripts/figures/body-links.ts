@@ -112,7 +112,7 @@ export function bodySections(
         profiles: [],
         paragraphs: [],
       });
-      continue;
+      // A link in the heading itself belongs to its section, like one below it.
     }
     const section = sections.at(-1)!;
     for (const link of linksIn(node, definitions)) {

@@ -89,7 +89,7 @@ describe('who is quoted', () => {
     '',
     `At 228 points ([discussion](${HN(4)})). [Roxxik](https://news.ycombinator.com/user?id=Roxxik) and [stri8ted](https://news.ycombinator.com/user?id=stri8ted).`,
     '',
-    '## Lobsters {#lobsters}',
+    '## [On Lobsters](https://example.org/post) {#lobsters}',
     '',
     '[hwayne](https://lobste.rs/~hwayne) said so.',
     '',
@@ -109,6 +109,14 @@ describe('who is quoted', () => {
       `${FILE}:6  section #flash: warning: "stri8ted" (Hacker News) neither commented on nor submitted the thread this section links (${HN(4)}); check the name, and which thread the quote is from`,
       `${FILE}:10  section #lobsters: warning: "hwayne" (Lobsters) is quoted, but this section links no Lobsters thread; link the thread the quote is from`,
       `${FILE}:14  section #reddit: warning: "nobody" (Reddit) is not among the comments read from https://www.reddit.com/r/x/comments/1abcde/t/, but not every comment was read (https://www.reddit.com/r/x/comments/1abcde/t/: about 3 comments behind "more" links were not read); the check was partial`,
+    ]);
+  });
+
+  it('counts a thread linked in a heading as its section’s', () => {
+    const { sections } = bodySections('\nIntro.\n\n## [Flash](https://lobste.rs/s/abc123) {#flash}\n\nText.\n');
+    expect(sections.map((s) => [s.id, s.threads])).toEqual([
+      [null, []],
+      ['flash', ['lobsters:abc123']],
     ]);
   });
 
