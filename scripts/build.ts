@@ -76,10 +76,22 @@ function astroBuild(next: string, out: string): Promise<AstroEnd> {
   });
 }
 
+const HELP = `usage: npm run build [-- --force]
+
+Checks every edition, builds the site into dist.next/ and swaps it into dist/; any content error
+stops it and dist/ stays as it was. With nothing changed since the last build it leaves dist/ alone.
+
+  --force    build even when nothing changed
+Environment: SITE_URL, BASE_PATH, BUILD_DATE or SOURCE_DATE_EPOCH, EDITIONS_DIR, OUT_DIR, SITE_CONFIG.`;
+
 /** The output folder, once known: an unexpected file-system error names it. */
 let building: string | undefined;
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   const problems = environmentProblems(process.env, { root: process.cwd(), editionsMustExist: true, outDir: true });
   if (problems.length) {
     for (const line of problems) console.error(line);

@@ -17,7 +17,20 @@ import { notACommand, oneLine, githubAnnotation, problemLines, summaryLine } fro
 import { loadContent } from '../src/loader/load-content.ts';
 import { getSiteOrExit } from '../src/site/settings.ts';
 
+const USAGE = 'usage: npm run check -- [--format text|json] [--dir content/editions]';
+const HELP = `${USAGE}
+
+Checks every edition without building: prints each problem (file:line  field: message), lists
+drafts and scheduled editions, then a summary. Exit 1 on any error; warnings keep 0.
+
+  --format   text (default) or json
+  --dir      another editions folder (default: EDITIONS_DIR or content/editions)`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   checkEnvironmentOrExit({ editionsMustExist: true });
   let args;
   try {
@@ -28,9 +41,7 @@ async function main(): Promise<number> {
       },
     }).values;
   } catch (error) {
-    console.error(
-      `check: ${(error as Error).message}\nusage: npm run check -- [--format text|json] [--dir content/editions]`,
-    );
+    console.error(`check: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.format !== 'text' && args.format !== 'json') {

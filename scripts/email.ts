@@ -15,8 +15,17 @@ import { loadEditions } from '../src/loader/load-editions.ts';
 import { buildNow, unpublishedReason } from '../src/model/editions.ts';
 
 const USAGE = 'usage: npm run email -- <edition number> [--out folder]';
+const HELP = `${USAGE}
+
+Prints where the built email edition is (dist/editions/<n>/email.html and email.txt).
+
+  --out      write email.html and email.txt for the edition into this folder, from content/`;
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   checkEnvironmentOrExit();
   let parsed;
   try {

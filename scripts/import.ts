@@ -14,7 +14,20 @@ import { FORMATS, type Format } from './import/types.ts';
 
 const USAGE = `usage: npm run import -- <source> [--from auto|${FORMATS.join('|')}] [--out content/editions] [--public public] [--dry-run] [--verbose]`;
 
+const HELP = `${USAGE}
+
+Moves an archive (Pelican, Jekyll, Hugo, Eleventy, plain Markdown, Substack or Ghost) into
+edition files, then runs the same checks as npm run check. Never overwrites a file.
+
+  --from     the archive's format (default: detected)
+  --out      the editions folder to write (default: EDITIONS_DIR or content/editions)
+  --dry-run  write nothing; check and report as if written`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs({

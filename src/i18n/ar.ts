@@ -102,4 +102,7 @@ export default {
 أعلاه تحت "discussions". اربط المعلّقين المقتبَسين بصفحاتهم، مثلًا
 [name](https://news.ycombinator.com/user?id=name). احذف "draft: true" للنشر.`,
   newStoryText: 'نص القصة.',
+  figuresAnd: 'و',
+  newDiscussionLink: 'النقاش',
+  newCommenters: 'الأكثر نشاطًا في هذا النقاش؛ اقتبس منهم مع رابط إلى ملفهم الشخصي:',
 } satisfies Strings;

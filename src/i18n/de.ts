@@ -87,4 +87,7 @@ export default {
 oben unter "discussions" ein. Verlinke zitierte Kommentatoren mit ihrem Profil, z. B.
 [name](https://news.ycombinator.com/user?id=name). Zum Veröffentlichen "draft: true" entfernen.`,
   newStoryText: 'Text der Geschichte.',
+  figuresAnd: 'und',
+  newDiscussionLink: 'Diskussion',
+  newCommenters: 'Am aktivsten in diesem Thread; zitiere sie mit einem Link auf ihr Profil:',
 } satisfies Strings;

@@ -86,4 +86,7 @@ export default {
 under "discussions" above. Link quoted commenters to their profile, e.g.
 [name](https://news.ycombinator.com/user?id=name). Remove "draft: true" to publish.`,
   newStoryText: 'Story text.',
+  figuresAnd: 'and',
+  newDiscussionLink: 'discussion',
+  newCommenters: 'Most active in this thread; quote them with a link to their profile:',
 } satisfies Strings;

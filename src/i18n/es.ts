@@ -86,4 +86,7 @@ export default {
 arriba en "discussions". Enlaza a los comentaristas citados con su perfil, p. ej.
 [nombre](https://news.ycombinator.com/user?id=nombre). Quita "draft: true" para publicar.`,
   newStoryText: 'Texto del artículo.',
+  figuresAnd: 'y',
+  newDiscussionLink: 'debate',
+  newCommenters: 'Los más activos del hilo; cítalos con un enlace a su perfil:',
 } satisfies Strings;

@@ -89,4 +89,7 @@ export default {
 sous "discussions" ci-dessus. Liez les commentateurs cités à leur profil, par ex.
 [nom](https://news.ycombinator.com/user?id=nom). Retirez "draft: true" pour publier.`,
   newStoryText: 'Texte de l’article.',
+  figuresAnd: 'et',
+  newDiscussionLink: 'discussion',
+  newCommenters: 'Les plus actifs de ce fil ; citez-les avec un lien vers leur profil :',
 } satisfies Strings;

@@ -83,4 +83,7 @@ export default {
 上の "discussions" に書きます。引用したコメント投稿者はプロフィールにリンクします（例：
 [name](https://news.ycombinator.com/user?id=name)）。公開するには "draft: true" を削除します。`,
   newStoryText: '記事の本文。',
+  figuresAnd: 'と',
+  newDiscussionLink: 'ディスカッション',
+  newCommenters: 'このスレッドで最も活発な人（引用するときはプロフィールにリンク）：',
 } satisfies Strings;

@@ -167,4 +167,10 @@ export interface Strings {
   readonly newStoryNote: string;
   /** `npm run new`: the first story's placeholder text. */
   readonly newStoryText: string;
+  /** Joins two figures in prose ("5 and 18 points"), for `npm run figures`' check of figures in the text. */
+  readonly figuresAnd: string;
+  /** `npm run new -- --thread`: the text of a story's link to its thread. */
+  readonly newDiscussionLink: string;
+  /** `npm run new -- --thread`: before the thread's most active commenters, in a story's HTML comment. */
+  readonly newCommenters: string;
 }

@@ -83,4 +83,7 @@ export default {
 "discussions" 中填写其数据。把引用的评论者链接到其个人主页，例如
 [name](https://news.ycombinator.com/user?id=name)。删除 "draft: true" 即可发布。`,
   newStoryText: '报道正文。',
+  figuresAnd: '和',
+  newDiscussionLink: '讨论',
+  newCommenters: '此帖中最活跃的评论者（引用时请链接到其个人主页）：',
 } satisfies Strings;

@@ -9,6 +9,9 @@
  *   OUT_DIR            where `npm run build` writes the site; when set, non-empty
  *   SITE_URL           the site's public origin, overriding the settings' `site`
  *   BASE_PATH          the folder the site is served from, overriding the settings' `base`
+ *   HN_API_URL, HN_ALGOLIA_URL, LOBSTERS_API_URL, REDDIT_API_URL
+ *                      the forums' API origins `npm run figures` and `npm run new -- --thread`
+ *                      read (for tests and mirrors); when set, an http(s) URL
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -94,6 +97,37 @@ function emptyProblem(name: string, example: string): string {
   return `${name}: expected a folder such as ${example}, got "" (unset it for the default)`;
 }
 
+/** The forums' public JSON APIs, by the variable that overrides each, with their defaults. */
+export const FORUM_APIS = {
+  HN_API_URL: 'https://hacker-news.firebaseio.com/v0',
+  HN_ALGOLIA_URL: 'https://hn.algolia.com/api/v1',
+  LOBSTERS_API_URL: 'https://lobste.rs',
+  REDDIT_API_URL: 'https://www.reddit.com',
+} as const;
+
+/** Where each forum API is: the variable's value when set, else the default; never a trailing slash. */
+export type ForumApis = Record<keyof typeof FORUM_APIS, string>;
+
+/** Problems with the forum API variables: a set one must be an http(s) URL without a query. */
+function forumApiProblems(env: Env): string[] {
+  return Object.entries(FORUM_APIS).flatMap(([name, example]) => {
+    const value = env[name];
+    if (value === undefined || value === '') return [];
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (url && /^https?:$/.test(url.protocol) && !url.search && !url.hash) return [];
+    return [`${name}: expected an http(s) URL such as ${example}, ${got(value)} (unset it for the default)`];
+  });
+}
+
+/** The forum API origins from the environment (see `FORUM_APIS`); call after the environment was checked. */
+export function forumApisFrom(env: Env = process.env): ForumApis {
+  const entries = Object.entries(FORUM_APIS).map(([name, fallback]) => [
+    name,
+    (env[name] || fallback).replace(/\/+$/, ''),
+  ]);
+  return Object.fromEntries(entries) as ForumApis;
+}
+
 /** What a command needs from the environment. */
 export interface EnvironmentNeeds {
   /** Project root that relative folders are resolved from. Default: the working directory. */
@@ -106,7 +140,7 @@ export interface EnvironmentNeeds {
 
 /** Every problem with the environment a command reads, as lines; empty when all is well. */
 export function environmentProblems(env: Env = process.env, needs: EnvironmentNeeds = {}): string[] {
-  const problems = dateProblems(env);
+  const problems = [...dateProblems(env), ...forumApiProblems(env)];
   const root = needs.root ?? process.cwd();
   const editions = env['EDITIONS_DIR'];
   if (editions !== undefined) {
