@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { docExampleLines, FIGURES_LINE, PROBLEM_LINE } from '../support/doc-examples.ts';
 import { startForumServer, type ForumServer } from '../support/forum-server.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -46,6 +47,9 @@ function folder(name: string, files: Record<string, string>): string {
 const seedText = readFileSync(SEED, 'utf8');
 const withoutDiscussions = (text: string) => text.replace(/\ndiscussions:\n(?: {2}.*\n)*/, '\n');
 const HN = (id: number) => `https://news.ycombinator.com/item?id=${id}`;
+/** What the runs below printed, without the place: the docs' examples must be among them. */
+const printedLines = new Set<string>();
+const keep = (lines: string[]) => lines.forEach((line) => printedLines.add(PROBLEM_LINE.exec(line)?.[1] ?? line));
 
 describe('npm run figures on the seed edition', () => {
   it('refreshes every Hacker News discussion, changing only discussions:, and warns about the prose and a quote', async () => {
@@ -53,6 +57,7 @@ describe('npm run figures on the seed edition', () => {
     const file = `${dir}/2026-03-22-edition-2.md`;
     const { code, stdout, stderr } = await run('figures', ['2', '--dir', dir]);
     expect(stderr).toBe('');
+    keep(stdout.trim().split('\n'));
     expect(stdout.trim().split('\n')).toEqual([
       `${file}:5  discussions[0]: 197 → 240 points, none → 131 comments (${HN(47476821)})`,
       `${file}:7  discussions[1]: none → 85 points, none → 21 comments (${HN(47476597)})`,
@@ -98,6 +103,7 @@ describe('npm run figures on the seed edition', () => {
       HN_ALGOLIA_URL: `${origin}/api/v1`,
     });
     const lines = stdout.trim().split('\n');
+    keep(lines);
     expect(lines).toHaveLength(8);
     expect(lines[0]).toBe(
       `${file}:5  discussions[0].url: could not refresh ${HN(47476821)}: unreachable (ECONNREFUSED); its entry was left as it was`,
@@ -298,4 +304,12 @@ describe('every command answers --help', () => {
       expect([code, stderr]).toEqual([0, '']);
     },
   );
+});
+
+describe('the README and the edition format', () => {
+  it('show only lines npm run figures printed above', () => {
+    const shown = docExampleLines().filter(({ shown }) => FIGURES_LINE.test(shown));
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.filter(({ shown }) => !printedLines.has(shown)).map(({ at, shown }) => `${at}  ${shown}`)).toEqual([]);
+  });
 });

@@ -9,10 +9,12 @@ import { listEditionFiles } from '../../src/loader/load-editions.ts';
 import { leftOutLines } from '../../src/model/left-out.ts';
 import { planRedirects } from '../../src/render/redirects.ts';
 import { createPaths } from '../../src/site/urls.ts';
+import { docExampleLines, FIGURES_LINE, PROBLEM_LINE } from '../support/doc-examples.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DOC = 'docs/edition-format.md';
 const CORPUS = 'tests/fixtures/check';
+const HOSTILE = 'tests/fixtures/hostile';
 
 /**
  * Which `###` heading of docs/edition-format.md documents each rule the
@@ -174,31 +176,16 @@ describe('docs/edition-format.md', () => {
   });
 });
 
-/** The lines inside the code blocks of a Markdown file, with where they are. */
-function codeBlockLines(doc: string): { line: string; at: string }[] {
-  const out: { line: string; at: string }[] = [];
-  let fence: string | null = null;
-  readFileSync(join(ROOT, doc), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
-      if (marker && fence === null) fence = marker;
-      else if (marker && marker === fence && line.trim() === marker) fence = null;
-      else if (fence !== null) out.push({ line, at: `${doc}:${i + 1}` });
-    });
-  return out;
-}
-
-/** A problem line as the docs show it: `path[:line]  field: message`; the part after the place. */
-const PROBLEM_LINE = /^\S+?\.(?:md|yaml)(?::\d+)?  (\S.*)$/;
-
 /** Everything the checker prints for the corpus cases and the fixture site, without the file and line in front. */
 async function printed(): Promise<Set<string>> {
   const out = new Set<string>();
   const settings = { timeZone: 'America/New_York', lang: 'en-US' };
-  const cases = ['invalid', 'valid'].flatMap((kind) =>
-    readdirSync(join(ROOT, CORPUS, kind)).map((name) => `${CORPUS}/${kind}/${name}`),
-  );
+  const cases = [
+    ...['invalid', 'valid'].flatMap((kind) =>
+      readdirSync(join(ROOT, CORPUS, kind)).map((name) => `${CORPUS}/${kind}/${name}`),
+    ),
+    ...readdirSync(join(ROOT, HOSTILE)).map((name) => `${HOSTILE}/${name}`),
+  ];
   for (const dir of cases) {
     const editions = existsSync(join(ROOT, dir, 'editions')) ? `${dir}/editions` : dir;
     const { problems } = await loadContent({ root: ROOT, dir: editions, settings, cache: false });
@@ -240,10 +227,8 @@ async function printed(): Promise<Set<string>> {
 
 describe('the messages README.md and docs/edition-format.md show', () => {
   it('are each exactly what the checker or the build prints for a fixture', async () => {
-    const lines = [...codeBlockLines('README.md'), ...codeBlockLines(DOC)].flatMap(({ line, at }) => {
-      const shown = PROBLEM_LINE.exec(line)?.[1] ?? (/^edition \d+ is (a draft|scheduled)/.test(line) ? line : null);
-      return shown === null ? [] : [{ shown, at }];
-    });
+    // What `npm run figures` prints needs the forums: tests/cli/figures.test.ts pins those lines.
+    const lines = docExampleLines().filter(({ shown }) => !FIGURES_LINE.test(shown));
     expect(lines.length).toBeGreaterThan(40);
     const real = await printed();
     expect(lines.filter(({ shown }) => !real.has(shown)).map(({ at, shown }) => `${at}  ${shown}`)).toEqual([]);
