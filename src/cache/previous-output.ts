@@ -2,8 +2,8 @@
  * Most files of a rebuild are the previous build's, byte for byte: every
  * cached edition page, image and email. `npm run build` writes a whole new
  * site beside the old one and swaps it in (so nothing is half-published), and
- * writing 120 MB again for 1,000 editions, then deleting the old copy, was a
- * good part of a one-edit rebuild. A file whose bytes the previous output
+ * writing every file again, then deleting the old copy, was a good part of a
+ * one-edit rebuild (figures in `bench/RESULTS.md`). A file whose bytes the previous output
  * already holds is hard-linked from it instead: the new site still has every
  * file, and the old one can still be kept or deleted as a whole. The bytes
  * are compared, never assumed. Where links are not possible (another file

@@ -13,7 +13,7 @@ export interface CompileJob {
 /**
  * Files up to this size may be compiled in this process: with the limits of
  * `src/rules/limits.ts`, none takes more than a fraction of the compile budget
- * (measured: the slowest shapes run at about 2.5 s per MB). Larger files are
+ * (the slowest shapes' rate is in `bench/RESULTS.md`). Larger files are
  * compiled in a child process that is stopped when it runs over the budget.
  */
 const IN_PROCESS_MAX_BYTES = 128 * 1024;
@@ -53,7 +53,7 @@ function compileSafely(job: CompileJob, settings: CompileSettings, compile = com
 
 /**
  * Compiles many editions, spread over child processes when there are enough
- * to be worth it (Markdown parsing is CPU-bound: ~10 ms per edition here).
+ * to be worth it (Markdown parsing is CPU-bound; a process costs a start-up).
  * Results come back in the order of `jobs`. A file whose compile throws, or
  * kills its process, becomes an error problem of that file alone; the files a
  * dead process did not reach are compiled here.

@@ -1,8 +1,8 @@
 /**
  * `npm run dev`: the editions loader's latest result, for pages to read at
- * once. Astro saves its data store 500 ms after the last change and only
- * then tells the browser to reload, so a saved edit took about 1.6 s to show
- * (measured at 1,000 editions). The loader publishes each sync here and
+ * once. Astro saves its data store a while after the last change and only
+ * then tells the browser to reload, so a saved edit waited for that save
+ * (figures in `bench/RESULTS.md`). The loader publishes each sync here and
  * calls the dev server's reload (`src/integrations/dev-reload.ts`) straight
  * away; the pages' door to the collections (`src/model/collection.ts`)
  * reads editions and problems from here in `dev`. Astro's own save still

@@ -6,7 +6,8 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
-import { freeBuffersEvery } from '../processes/free-buffers.ts';
+import { frontMatterNumber } from './file-problems.ts';
+import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 
 /** Where editions live, relative to the project root. */
 export const EDITIONS_DIR = 'content/editions';
@@ -211,9 +212,9 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   }
   const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
   const scan = scanEditionFiles(folder, options.root);
-  const free = freeBuffersEvery(100);
+  const collect = collectGarbageEvery(100);
   const files = scan.files.map((name) => {
-    free();
+    collect();
     const file = relative(options.root, join(folder, name)).split('\\').join('/');
     let bytes: Buffer;
     try {
@@ -235,7 +236,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       background,
     });
     misses.forEach((f, i) => {
-      free();
+      collect();
       f.hit = compiled[i];
       f.bytes = new Uint8Array();
       if (f.key && f.hit) cache?.set(f.key, f.hit);
@@ -258,7 +259,8 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const soon = options.soon;
   if (soon === undefined || misses.length <= soon.count) return finish(files, true);
   // Those asked for, then the newest by the number in their front matter; the rules across files wait.
-  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : frontMatterNumber(f.bytes));
+  const rank = (f: (typeof files)[number]) =>
+    soon.prefer?.has(f.file) ? Infinity : (frontMatterNumber(f.file, f.bytes) ?? -Infinity);
   const now = new Set(misses.sort((a, b) => rank(b) - rank(a)).slice(0, soon.count));
   const first = await finish(
     files.filter((f) => f.hit || now.has(f)),
@@ -267,9 +269,3 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
 }
 
-/** The `edition:` number of a file's front matter, read without compiling it (0 when not found). */
-function frontMatterNumber(bytes: Uint8Array): number {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  const match = /^---\r?\n(?:.*\r?\n)*?edition:[ \t]*(\d+)[ \t]*\r?$/m.exec(head);
-  return match ? Number(match[1]) : 0;
-}

@@ -17,9 +17,9 @@ import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
 /**
  * Most editions one process makes images for before a fresh one takes over.
  * The worker frees each image's pixels as it goes (see `artifact-worker.ts`),
- * but what is left still grows by about 0.4 MB per edition (measured: 400
- * editions, 480 MB); a fresh process every 500 keeps each well under 1 GiB
- * for about 0.3 s of start-up each.
+ * but what is left still grows with every edition; a fresh process every 500
+ * keeps each well under the heap limit for the cost of one more start-up
+ * (figures in `bench/RESULTS.md`).
  */
 const MAX_PER_PROCESS = 500;
 /** Below this many editions per process, a second process costs more than it saves. */

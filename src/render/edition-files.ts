@@ -21,7 +21,7 @@ import { readEntry } from '../cache/entries.ts';
 import { writeOutputFile } from '../cache/previous-output.ts';
 import { BUG, type Problem } from '../diagnostics/problem.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
-import { freeBuffersEvery } from '../processes/free-buffers.ts';
+import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { ArtifactFile } from './artifact-cache.ts';
 
@@ -61,9 +61,9 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
   const failed = await handoff.made;
   if (failed.length) return { written: 0, problems: failed };
   const problems: Problem[] = [];
-  const free = freeBuffersEvery(100);
+  const collect = collectGarbageEvery(100);
   for (const { edition, files } of handoff.planned) {
-    free();
+    collect();
     const folder = join('editions', String(edition.number));
     mkdirSync(join(out, folder), { recursive: true });
     for (const { name, entry } of files) {

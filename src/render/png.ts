@@ -1,6 +1,6 @@
 /**
  * A minimal PNG encoder for the social image. resvg's own encoder spends
- * ~6.5 ms choosing row filters and compressing hard; the image is mostly
+ * most of its time choosing row filters and compressing hard; the image is mostly
  * flat colour, so unfiltered rows and a quick deflate make a file of about
  * the same size in well under half the time.
  */

@@ -30,9 +30,8 @@ const slot = globalThis as { [HANDOFF]?: Promise<SearchIndex> };
 /**
  * Writes each edition's document under `documents/editions/<n>/index.html`,
  * leaving alone those already there byte for byte and removing those of
- * editions no longer published. All of it off the main thread (a rebuild
- * right after a cold build found the disk busy: 1.4 s of Astro's time when
- * written synchronously).
+ * editions no longer published. All of it off the main thread: Astro renders
+ * meanwhile, and the disk may still be busy with the last build.
  */
 async function writeDocuments(editions: readonly Edition[], site: SiteSettings, documents: string): Promise<void> {
   const current = new Set(editions.map((edition) => String(edition.number)));
