@@ -24,4 +24,19 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Every problem is made by `problem()` (src/diagnostics/problem.ts), so its shape and wording rules live in one place.
+    files: ['src/**/*.ts', 'src/**/*.astro', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/diagnostics/problem.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ObjectExpression:has(> Property[key.name='severity'][value.type!='CallExpression']):has(> Property[key.name='message']):has(> Property[key.name='field'])",
+          message: 'Make a problem with problem() from src/diagnostics/problem.ts, not an object literal.',
+        },
+      ],
+    },
+  },
 );

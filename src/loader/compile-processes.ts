@@ -1,5 +1,5 @@
 import { COMPILE_BUDGET_MS } from '../rules/limits.ts';
-import { BUG } from '../diagnostics/problem.ts';
+import { BUG, problem } from '../diagnostics/problem.ts';
 import { errorMessage, runShare } from '../processes/child-protocol.ts';
 import { settle, split } from '../processes/shares.ts';
 import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
@@ -38,7 +38,7 @@ export interface PoolOptions {
 export function notCompiled(file: string, why: string): CompileResult {
   return {
     edition: null,
-    problems: [{ file, field: 'file', message: `could not be compiled: ${why}; ${BUG}`, severity: 'error' }],
+    problems: [problem(file, undefined, 'file', `could not be compiled: ${why}; ${BUG}`)],
   };
 }
 
@@ -118,5 +118,5 @@ export async function compileMany(
 /** A file that ran over the compile budget. */
 function tooSlow(file: string, budgetMs: number): CompileResult {
   const message = `took longer than ${budgetMs / 1000} s to compile and was stopped; look for a very long paragraph, a huge table or lists nested very deeply`;
-  return { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+  return { edition: null, problems: [problem(file, undefined, 'file', message)] };
 }

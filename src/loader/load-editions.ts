@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { problem, sortProblems, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
@@ -71,14 +71,14 @@ export function scanEditionFiles(folder: string, root: string): EditionFiles {
   const realRoot = safeRealpath(root) ?? root;
   const shown = (path: string) => relative(root, join(folder, path)).split(sep).join('/') || '.';
   const warn = (path: string, message: string) =>
-    out.problems.push({ file: shown(path), field: 'symlink', message, severity: 'warning' });
+    out.problems.push(problem(shown(path), undefined, 'symlink', message, 'warning'));
   const visit = (prefix: string, ancestors: ReadonlySet<string>) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(join(folder, prefix), { withFileTypes: true });
     } catch (error) {
       const message = `cannot be read (${fsReason(error)}); expected a readable folder of edition files`;
-      out.problems.push({ file: shown(prefix), field: 'editions', message, severity: 'error' });
+      out.problems.push(problem(shown(prefix), undefined, 'editions', message));
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -144,13 +144,7 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     const e = r.edition!;
     const first = byNumber.get(e.number);
     if (first) {
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `${e.number} is already used by ${first.edition!.file}`,
-        severity: 'error',
-      });
+      problems.push(problem(e.file, r.numberLine, 'edition', `${e.number} is already used by ${first.edition!.file}`));
       continue;
     }
     byNumber.set(e.number, r);
@@ -161,26 +155,29 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
     const e = r.edition!;
     if (!prev) return;
     if (Date.parse(e.date) < Date.parse(prev.date)) {
-      problems.push({
-        file: e.file,
-        line: r.dateLine,
-        field: 'date',
-        message: `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
-        severity: 'error',
-      });
+      problems.push(
+        problem(
+          e.file,
+          r.dateLine,
+          'date',
+          `${e.date} is earlier than edition ${prev.number}'s date ${prev.date} (${prev.file}); expected dates to grow with edition numbers`,
+        ),
+      );
     }
     if (e.number > prev.number + 1) {
       const missing =
         e.number === prev.number + 2
           ? `edition ${prev.number + 1} is`
           : `editions ${prev.number + 1}–${e.number - 1} are`;
-      problems.push({
-        file: e.file,
-        line: r.numberLine,
-        field: 'edition',
-        message: `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
-        severity: 'warning',
-      });
+      problems.push(
+        problem(
+          e.file,
+          r.numberLine,
+          'edition',
+          `numbers jump from ${prev.number} to ${e.number}; ${missing} missing (fine if withdrawn)`,
+          'warning',
+        ),
+      );
     }
   });
   return problems;
@@ -208,7 +205,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const notAFolder = folderProblem(folder);
   if (notAFolder) {
     const message = `${notAFolder}; expected the folder of edition files (content/editions)`;
-    return { editions: [], files: 0, problems: [{ file: dir, field: 'editions', message, severity: 'error' }] };
+    return { editions: [], files: 0, problems: [problem(dir, undefined, 'editions', message)] };
   }
   const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
   const scan = scanEditionFiles(folder, options.root);
@@ -221,7 +218,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       bytes = readFileSync(join(folder, name));
     } catch (error) {
       const message = `cannot be read (${fsReason(error)}); expected a readable edition file`;
-      const hit: CompileResult = { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+      const hit: CompileResult = { edition: null, problems: [problem(file, undefined, 'file', message)] };
       return { file, bytes: new Uint8Array(), key: undefined, hit };
     }
     const key = cache?.key(file, bytes);
@@ -268,4 +265,3 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   );
   return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
 }
-

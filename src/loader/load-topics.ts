@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { type Problem } from '../diagnostics/problem.ts';
+import { problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -35,7 +35,7 @@ export function loadTopics(root: string, file: string): TopicsResult {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const message = `cannot be read (${fsReason(error)}); expected a YAML file of topic names and descriptions`;
-    return { ...empty, problems: [{ file, field: 'topics', message, severity: 'error' }] };
+    return { ...empty, problems: [problem(file, undefined, 'topics', message)] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
@@ -59,13 +59,15 @@ export function loadTopics(root: string, file: string): TopicsResult {
 export function unusedTopicProblems(result: TopicsResult, used: ReadonlySet<string>): Problem[] {
   return Object.keys(result.topics)
     .filter((slug) => !used.has(slug))
-    .map((slug) => ({
-      file: result.file,
-      line: result.lines[slug],
-      field: slug,
-      message: `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
-      severity: 'warning' as const,
-    }));
+    .map((slug) =>
+      problem(
+        result.file,
+        result.lines[slug],
+        slug,
+        `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
+        'warning',
+      ),
+    );
 }
 
 /** Every topic slug any of the editions names. */

@@ -19,7 +19,7 @@ import remarkLinkUrls from './remark-link-urls.ts';
 import remarkRawHtml from './remark-raw-html.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
 import { crowdedBlock, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
-import { report } from './util/vfile-report.ts';
+import { problemCode, report } from './util/vfile-report.ts';
 import './util/file-data.ts';
 
 /**
@@ -100,7 +100,7 @@ export function renderBody(markdown: string, data: Data): Rendered {
       `nested ${deepest.depth} levels deep (lists, quotes, emphasis, links or HTML elements); expected at most ${MAX_DEPTH}`,
     );
   }
-  if (file.messages.some((m) => m.fatal && m.ruleId === 'html' && /is never closed|still open/.test(m.reason))) {
+  if (file.messages.some((m) => problemCode(m) === 'unclosed-html')) {
     // An unclosed element would swallow the rest of the edition: nothing to render.
     return { tree: { type: 'root', children: [] }, file, refused: true };
   }

@@ -6,6 +6,7 @@
  * a module it loads late would find Astro's module loader gone.
  */
 import type { Problem } from '../diagnostics/problem.ts';
+import { artifactProblem } from './edition-files.ts';
 import { getSite } from '../site/settings.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
@@ -57,14 +58,7 @@ export async function prepareEditionArtifacts(edition: Edition): Promise<Problem
   const settled = await Promise.allSettled(ARTIFACTS.map(([, make]) => make(edition)));
   return settled.flatMap((outcome, i) =>
     outcome.status === 'rejected'
-      ? [
-          {
-            file: edition.file,
-            field: ARTIFACTS[i]![0],
-            message: `could not be made: ${errorMessage(outcome.reason)}; this is a bug in the site generator, please report it`,
-            severity: 'error' as const,
-          },
-        ]
+      ? [artifactProblem(edition.file, ARTIFACTS[i]![0], `could not be made: ${errorMessage(outcome.reason)}`)]
       : [],
   );
 }

@@ -19,7 +19,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEntry } from '../cache/entries.ts';
 import { writeOutputFile } from '../cache/previous-output.ts';
-import { BUG, type Problem } from '../diagnostics/problem.ts';
+import { BUG, problem, type Problem } from '../diagnostics/problem.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
 import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -45,7 +45,7 @@ export function handOverEditionFiles(files: EditionFiles): void {
 
 /** A problem with one of an edition's generated files. */
 export function artifactProblem(file: string, field: string, message: string): Problem {
-  return { file, field, message: `${message}; ${BUG}`, severity: 'error' };
+  return problem(file, undefined, field, `${message}; ${BUG}`);
 }
 
 /**
