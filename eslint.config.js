@@ -39,4 +39,22 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // Every word a reader sees comes from the strings tables (src/i18n/), in the site's language: no literal text in templates.
+    files: ['src/components/**/*.astro', 'src/layouts/**/*.astro', 'src/pages/**/*.astro'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z]{2,}/]',
+          message: 'Reader-facing text comes from the strings tables: add it to src/i18n/ and use say().',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|alt|placeholder|aria-description)$/] > Literal[value=/[A-Za-z]{2,}/]',
+          message: 'Reader-facing text comes from the strings tables: add it to src/i18n/ and use say().',
+        },
+      ],
+    },
+  },
 );

@@ -61,7 +61,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 <p class="dateline"${style('p', 'dateline')}>${escapeHtml(editionDateline(edition, site))}</p>
 <p class="web-link"${style('p', 'web-link')}>${link(web, say('readOnWeb'))}</p>
 ${content}
-<p class="footer"${style('p', 'footer')}>${escapeHtml(footer)} ${link(web, say('readThisOnWeb'))} · ${link(absolute(paths.archive()), say('everyEditionLink'))}. ${subscribeFooterHtml(escapeHtml, link)}</p>
+<p class="footer"${style('p', 'footer')}>${escapeHtml(footer)} ${link(web, say('readThisOnWeb'))} · ${link(absolute(paths.archive()), say('everyEditionLink'))}. ${subscribeFooterHtml(say, escapeHtml, link)}</p>
 </td></tr></table>
 </td></tr></table>
 </body>
@@ -92,6 +92,6 @@ ${links}
 
 --
 ${footer} ${say('everyEditionAt', { url: absolute(paths.archive()) })}
-${subscribeFooterText()}
+${subscribeFooterText(say)}
 `;
 }
