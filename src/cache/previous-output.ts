@@ -9,18 +9,14 @@
  * are compared, never assumed. Where links are not possible (another file
  * system, no previous output) the file is written.
  *
- * `scripts/build.ts` names the previous output in `NEWSLETTER_PREVIOUS_OUTPUT`.
+ * `scripts/build.ts` names the previous output (a hand-off, `previousOutput()`
+ * in `src/handoffs.ts`); the writers pass it here.
  */
 import { linkSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Writes `bytes` to `path` under `out`, linked from the previous output when it holds the same bytes. */
-export function writeOutputFile(
-  out: string,
-  path: string,
-  bytes: Uint8Array,
-  previous = process.env['NEWSLETTER_PREVIOUS_OUTPUT'],
-): void {
+export function writeOutputFile(out: string, path: string, bytes: Uint8Array, previous: string | undefined): void {
   const file = join(out, path);
   if (previous) {
     const old = join(previous, path);

@@ -21,7 +21,7 @@ export default function pageCache(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const plan = takePlan(root);
+        const plan = takePlan();
         let restored = 0;
         const collect = collectGarbageEvery(100);
         for (const page of plan) {

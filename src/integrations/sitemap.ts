@@ -1,24 +1,27 @@
 /**
  * The sitemap, written from the finished output at the end of `astro build`
  * (after the page cache has put back the pages Astro did not render): every
- * page but the 404, in the format search engines read.
+ * page but the 404, in the format search engines read. A page is a folder
+ * holding a file the table of outputs lists in the sitemap (`index.html`;
+ * `src/site/edition-outputs.ts`), so an edition's images and emails are not.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { escapeHtml } from '../render/escape.ts';
+import { sitemapFiles } from '../site/edition-outputs.ts';
 import { absolute, paths } from '../site/urls.ts';
 
 /** URLs per sitemap file: the protocol allows 50,000. */
 const PER_FILE = 45_000;
 
-/** Folders of the output that hold an `index.html`: one page each. */
-function pages(out: string, dir = out): string[] {
+/** Folders of the output that hold a page (`index.html`): one URL each. */
+function pages(out: string, dir = out, files = sitemapFiles()): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return pages(out, path);
-    return name === 'index.html' ? [relative(out, dir)] : [];
+    if (statSync(path).isDirectory()) return pages(out, path, files);
+    return files.has(name) ? [relative(out, dir)] : [];
   });
 }
 

@@ -9,24 +9,14 @@
  * follows and reloads once more, with the same content.
  *
  * The loader, the integration and the pages run in the dev server's one
- * process but in different module graphs, so it is kept on `globalThis`.
+ * process but in different module graphs, so it is a hand-off
+ * (`src/handoffs.ts`).
  */
-import type { Edition } from '../schemas/edition-model.ts';
-import type { FileProblems } from '../schemas/file-problems.ts';
+import { shared, type LiveContent } from '../handoffs.ts';
 
-/** What the last sync found. */
-export interface LiveContent {
-  editions: Edition[];
-  problems: FileProblems[];
-}
+export type { LiveContent } from '../handoffs.ts';
 
-interface Live {
-  content?: LiveContent;
-  reload?: () => void;
-}
-
-const LIVE = Symbol.for('newsletter.dev-live');
-const live = ((globalThis as { [LIVE]?: Live })[LIVE] ??= {});
+const live = shared('dev-live', () => ({}));
 
 /** Called by the editions loader after each sync in `dev`. */
 export function publishLive(content: LiveContent): void {

@@ -10,16 +10,15 @@
  * takes them from here (`loadedEdition`).
  *
  * The loader and the pages run in one process but in different module
- * graphs, so the editions are kept on `globalThis`. Every edition a `dev`
+ * graphs, so the editions are a hand-off (`src/handoffs.ts`). Every edition a `dev`
  * session has loaded stays (so a page rendered from the store before its
  * save lands still finds its own); a build loads once.
  */
 import { createHash } from 'node:crypto';
+import { shared } from '../handoffs.ts';
 import type { Edition, StoredEdition } from '../schemas/edition-model.ts';
 
-const LOADED = Symbol.for('newsletter.loaded-editions');
-const slot = globalThis as { [LOADED]?: Map<string, Edition> };
-const loaded = (slot[LOADED] ??= new Map());
+const loaded = shared('loaded-editions', () => new Map());
 
 const hashes = new WeakMap<Edition, string>();
 

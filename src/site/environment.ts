@@ -7,9 +7,11 @@
  *   SOURCE_DATE_EPOCH  the same as whole seconds since 1970 (empty = unset)
  *   EDITIONS_DIR       the editions folder; when set, non-empty (and, for reading, existing)
  *   OUT_DIR            where `npm run build` writes the site; when set, non-empty
+ *   NEWSLETTER_CACHE_DIR  the folder of every cache (`src/cache/`); when set, non-empty and not a file
  */
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../cache/named-cache.ts';
 import { oneLine } from '../diagnostics/format.ts';
 
 type Env = Record<string, string | undefined>;
@@ -105,6 +107,12 @@ export function environmentProblems(env: Env = process.env, needs: EnvironmentNe
   }
   if (needs.outDir && env['OUT_DIR'] !== undefined && env['OUT_DIR'].trim() === '')
     problems.push(emptyProblem('OUT_DIR', 'dist'));
+  const cache = env['NEWSLETTER_CACHE_DIR'];
+  if (cache !== undefined) {
+    if (cache.trim() === '') problems.push(emptyProblem('NEWSLETTER_CACHE_DIR', DEFAULT_CACHE_DIR));
+    else if (existsSync(resolve(root, cache)) && !statSync(resolve(root, cache)).isDirectory())
+      problems.push(`NEWSLETTER_CACHE_DIR: not a folder but a file; expected a folder for the caches, ${got(cache)}`);
+  }
   return problems;
 }
 
