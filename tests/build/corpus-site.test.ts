@@ -21,9 +21,7 @@ describe('the corpus site: every accepted CommonMark and GFM example, and the ki
     const files = Object.values(EDITION_OUTPUTS).map((output) => output.file);
     expect(files).toEqual(['index.html', 'social.png', 'email.html', 'email.txt']);
     const missing = numbers.flatMap((n) =>
-      files
-        .map((file) => `editions/${n}/${file}`)
-        .filter((file) => !existsSync(join(dist, file))),
+      files.map((file) => `editions/${n}/${file}`).filter((file) => !existsSync(join(dist, file))),
     );
     expect(missing).toEqual([]);
   });
