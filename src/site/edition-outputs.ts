@@ -6,7 +6,7 @@
  * (`src/render/artifacts.ts`, whose table of renderers must have exactly
  * the artifact rows, or it does not type-check), the writer at the end of a
  * build (`src/render/edition-files.ts`), `dev`'s route
- * (`src/pages/editions/[edition]/[output].ts`), the sitemap and the tests.
+ * (`src/integrations/edition-output-routes.ts`), the sitemap and the tests.
  *
  * Adding an output is one row here and one renderer there. Pages that stand
  * for old addresses (redirects from an imported archive) are not made per
