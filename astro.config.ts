@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import devReload from './src/integrations/dev-reload.ts';
 import editionFiles from './src/integrations/edition-files.ts';
+import editionOutputRoutes from './src/integrations/edition-output-routes.ts';
 import pageCache from './src/integrations/page-cache.ts';
 import requestGuard from './src/integrations/request-guard.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -22,8 +23,18 @@ export default defineConfig({
   // In this order at the end of a build: cached edition pages back in place; each edition's social
   // image and emails written; the sitemap (every page but the 404; drafts and scheduled editions are
   // never built, so never listed); the search index (built while Astro rendered) written; the
-  // security headers. `dev` reloads on each edit, and answers malformed or climbing URLs with a plain 400/404.
-  integrations: [pageCache(), editionFiles(), sitemap(), searchIndex(), securityHeaders(), devReload(), requestGuard()],
+  // security headers. `dev` reloads on each edit, serves the editions' other files from the table of outputs,
+  // and answers malformed or climbing URLs with a plain 400/404.
+  integrations: [
+    pageCache(),
+    editionFiles(),
+    sitemap(),
+    searchIndex(),
+    securityHeaders(),
+    devReload(),
+    editionOutputRoutes(),
+    requestGuard(),
+  ],
   // Scripts always as files, never inlined: the Content-Security-Policy allows no inline script.
   vite: {
     // `npm run build` hands Astro a fresh folder holding only the marker that says a build wrote it

@@ -10,11 +10,12 @@ import { appendFileSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus } from './generate.ts';
+import { cacheRoot } from '../src/cache/named-cache.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const count = Number(process.argv[2] ?? 1000);
 const dir = `bench/.corpus/${count}`;
-const cacheDir = join(ROOT, 'node_modules/.cache/newsletter');
+const cacheDir = cacheRoot(ROOT);
 
 function timeCheck(): number {
   const start = performance.now();

@@ -32,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { allFiles } from '../tests/support/html.ts';
 import { measureDev, type DevTimes } from './dev.ts';
 import { syntheticEditionDate, writeCorpus } from './generate.ts';
+import { cacheRoot } from '../src/cache/named-cache.ts';
 import { firstQueryBytes } from './search-bytes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -138,7 +139,7 @@ async function benchmark(n: number): Promise<void> {
   let peakSum = 0;
   const newestFile = join(corpus, `${syntheticEditionDate(n)}-edition-${n}.md`);
   for (let run = 0; run < runs; run++) {
-    rmSync(join(ROOT, 'node_modules/.cache/newsletter'), { recursive: true, force: true });
+    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
     rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
     for (const [list, before] of [
       [cold, () => {}],
@@ -162,7 +163,7 @@ async function benchmark(n: number): Promise<void> {
     }
     // `npm run dev` as the build left the caches, then as a fresh checkout meets it.
     devWarm.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
-    rmSync(join(ROOT, 'node_modules/.cache/newsletter'), { recursive: true, force: true });
+    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
     rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
     devCold.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
     const dev = (t: DevTimes) => `first page ${t.firstPage.toFixed(1)} s, edit visible ${t.editVisible.toFixed(2)} s`;

@@ -3,8 +3,9 @@
  * swaps it in only when the whole build succeeded, so a failed build leaves
  * the previous `dist/` exactly as it was. `OUT_DIR` builds elsewhere.
  *
- * One build at a time per checkout (`node_modules/.cache/newsletter/build.lock`
- * holds the builder's PID); the output folder can never be the project or one
+ * One build at a time per cache root (`build.lock` in `NEWSLETTER_CACHE_DIR`,
+ * default `node_modules/.cache/newsletter`, holds the builder's PID); after
+ * each full build the caches are pruned (`src/cache/named-cache.ts`); the output folder can never be the project or one
  * of its source folders; every failure is a line, never a stack trace. When no
  * input changed since the last build into the same folder, it says so and
  * leaves that folder as it is (`npm run build -- --force` builds anyway).
@@ -18,6 +19,8 @@ import { buildNow } from '../src/model/editions.ts';
 import { dateProblem, toZonedIso } from '../src/rules/dates.ts';
 import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts';
 import { getSite } from '../src/site/settings.ts';
+import { cacheRoot, pruneCaches } from '../src/cache/named-cache.ts';
+import { PREVIOUS_OUTPUT_VARIABLE } from '../src/handoffs.ts';
 import { inputsFingerprint, recordBuild, upToDate } from './lib/build-fingerprint.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
 import { astroErrorFilter } from './lib/astro-output.ts';
@@ -25,8 +28,6 @@ import { outputFolders } from './lib/output-folder.ts';
 import { discardStaging, finishStaging, keptLine, noSpace, prepareStaging } from './lib/staging.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CACHE = join(ROOT, 'node_modules/.cache/newsletter');
-const LOCK = join(CACHE, 'build.lock');
 const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /** Variables a test runner sets that Vite reads as the build's mode. */
@@ -55,7 +56,7 @@ function astroBuild(next: string, out: string): Promise<AstroEnd> {
         NODE_ENV: 'production',
         ASTRO_TELEMETRY_DISABLED: '1',
         // Unchanged files are linked from the site being replaced (src/cache/previous-output.ts).
-        NEWSLETTER_PREVIOUS_OUTPUT: existsSync(out) ? out : '',
+        [PREVIOUS_OUTPUT_VARIABLE]: existsSync(out) ? out : '',
         // --expose-gc: the end of the build frees file buffers as it goes (src/render/edition-files.ts).
         NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --max-old-space-size=1024 --expose-gc`.trim(),
       },
@@ -84,6 +85,12 @@ stops it and dist/ stays as it was. With nothing changed since the last build it
   --force    build even when nothing changed
 Environment: SITE_URL, BASE_PATH, BUILD_DATE or SOURCE_DATE_EPOCH, EDITIONS_DIR, OUT_DIR, SITE_CONFIG.`;
 
+/**
+ * Where Astro builds when the output is on another file system: inside the
+ * project, so that Astro's own rename out of `.astro/` stays on one file system.
+ */
+const STAGING = join(ROOT, 'node_modules/.cache/newsletter-staging');
+
 /** The output folder, once known: an unexpected file-system error names it. */
 let building: string | undefined;
 
@@ -104,7 +111,8 @@ async function main(): Promise<number> {
   const { out } = folders;
   building = out;
 
-  const release = acquireLock(LOCK);
+  const startedAt = Date.now();
+  const release = acquireLock(join(cacheRoot(ROOT), 'build.lock'));
   process.once('exit', release);
   try {
     const editionsDir = editionsDirFrom();
@@ -116,12 +124,12 @@ async function main(): Promise<number> {
       env: process.env,
       scheduled: (date) => !dateProblem(date) && Date.parse(toZonedIso(date, timeZone)) > now,
     });
-    if (!process.argv.includes('--force') && upToDate(CACHE, out, fingerprint)) {
+    if (!process.argv.includes('--force') && upToDate(ROOT, out, fingerprint)) {
       console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
       return 0;
     }
     const kept = keptLine(folders, existsSync);
-    const staging = prepareStaging(folders, process.cwd(), CACHE, kept);
+    const staging = prepareStaging(folders, process.cwd(), STAGING, kept);
     const result = await astroBuild(staging.astroOut, out);
     if (result.code !== 0) {
       discardStaging(staging);
@@ -132,7 +140,8 @@ async function main(): Promise<number> {
     }
     finishStaging(staging, kept);
     for (const warning of swapIn(staging.next, out)) console.error(warning);
-    recordBuild(CACHE, out, fingerprint);
+    recordBuild(ROOT, out, fingerprint);
+    pruneCaches(startedAt, ROOT);
     console.log(`site written to ${out}`);
     return 0;
   } finally {

@@ -1,7 +1,7 @@
 /**
- * The importer's only door into `src/`. The src folder is being reorganised,
- * so every import from it goes through this one file: when a module moves,
- * only these lines change.
+ * The importer's only door into `src/`: every import from it goes through
+ * this one file, so the importer's needs are listed in one place and a module
+ * that moves changes only these lines.
  */
 
 /** Dates as the edition format has them: checking one, and writing an instant in the site's time zone. */

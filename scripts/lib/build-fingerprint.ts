@@ -8,8 +8,9 @@
  * swapped its output in; the next build compares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { defineCache } from '../../src/cache/named-cache.ts';
 import { sourceFiles } from '../../src/cache/source-version.ts';
 import { formatProblem } from '../../src/diagnostics/format.ts';
 import { readEdition } from '../../src/loader/read-edition.ts';
@@ -101,15 +102,16 @@ export function outputListing(out: string): string {
   return hash.digest('hex');
 }
 
-/** Where the record of the last build into `out` is kept. */
-function recordPath(cacheDir: string, out: string): string {
-  return join(cacheDir, 'builds', `${createHash('sha256').update(out).digest('hex').slice(0, 16)}.json`);
-}
+/** The record of the last build into each output folder (a named cache, `src/cache/`), keyed by the folder. */
+export const BUILD_RECORDS = defineCache({ name: 'build-records', version: () => '' });
 
 /** True when the last build into `out` had these inputs and `out` is still what it wrote. */
-export function upToDate(cacheDir: string, out: string, fingerprint: string): boolean {
+export function upToDate(root: string, out: string, fingerprint: string): boolean {
+  const records = BUILD_RECORDS.at(root);
   try {
-    const record = JSON.parse(readFileSync(recordPath(cacheDir, out), 'utf8')) as { inputs: string; output: string };
+    const entry = records.get(records.key(out));
+    if (!entry) return false;
+    const record = JSON.parse(entry.toString('utf8')) as { inputs: string; output: string };
     return record.inputs === fingerprint && existsSync(out) && record.output === outputListing(out);
   } catch {
     return false;
@@ -117,12 +119,7 @@ export function upToDate(cacheDir: string, out: string, fingerprint: string): bo
 }
 
 /** Records a finished build of `out` from these inputs; a record that cannot be written only costs a rebuild. */
-export function recordBuild(cacheDir: string, out: string, fingerprint: string): void {
-  try {
-    const file = recordPath(cacheDir, out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ inputs: fingerprint, output: outputListing(out) }));
-  } catch {
-    // Read-only cache: the next build simply builds.
-  }
+export function recordBuild(root: string, out: string, fingerprint: string): void {
+  const records = BUILD_RECORDS.at(root);
+  records.set(records.key(out), Buffer.from(JSON.stringify({ inputs: fingerprint, output: outputListing(out) })));
 }

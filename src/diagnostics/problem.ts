@@ -8,6 +8,13 @@
 /** What every problem that is the site generator's fault (not the author's) ends with. */
 export const BUG = 'this is a bug in the site generator, please report it';
 
+/**
+ * What a problem means to the code that reads it, beside its wording (which
+ * is for people and may change): `unclosed-html`, an element or comment left
+ * open that would swallow the rest of the edition, so nothing is rendered.
+ */
+export type ProblemCode = 'unclosed-html' | 'unclosed-code-fence';
+
 /** One mistake (or warning) in one file. */
 export interface Problem {
   /** Path of the file, relative to the project root. */

@@ -149,6 +149,34 @@ export interface Strings {
   readonly video: string;
   /** Plain-text stand-in for an audio; `{n}` its link number. */
   readonly audio: string;
+  /** Heading of the subscribe box. */
+  readonly subscribeHeading: string;
+  /** The subscribe box: one line above the sign-up form. */
+  readonly subscribeByEmail: string;
+  /** Label of the sign-up form's email field. */
+  readonly subscribeEmailLabel: string;
+  /** Label of the sign-up form's optional name field (listmonk with `askName`). */
+  readonly subscribeNameLabel: string;
+  /** The sign-up form's submit button. */
+  readonly subscribeButton: string;
+  /** Under the sign-up form, where the address goes; `{service}`. */
+  readonly subscribeDestination: string;
+  /** Start of the feed line; also the name of its region. */
+  readonly feedsLead: string;
+  /** The RSS feed, as link text. */
+  readonly feedRss: string;
+  /** The Atom feed, as link text. */
+  readonly feedAtom: string;
+  /** The JSON feed, as link text. */
+  readonly feedJson: string;
+  /** End of the feed line, after the feed links. */
+  readonly feedsExplain: string;
+  /** The HTML email footer's question before the subscribe link. */
+  readonly emailForwarded: string;
+  /** The HTML email footer's subscribe link text. */
+  readonly emailSubscribe: string;
+  /** The plain-text email's subscribe line, before the URL. */
+  readonly emailSubscribeText: string;
   /** Social image: "Edition 12 · March 22, 2026"; `{n}`, `{date}`. */
   readonly socialDateline: string;
   /** Social image: stories beyond the fourth. */

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { freeBuffersEvery } from '../processes/free-buffers.ts';
+import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import { restorePage, storePage, takePlan } from '../render/page-cache.ts';
 
 /** Keeps new edition pages and writes cached ones at the end of `astro build`. */
@@ -21,11 +21,11 @@ export default function pageCache(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const plan = takePlan(root);
+        const plan = takePlan();
         let restored = 0;
-        const free = freeBuffersEvery(100);
+        const collect = collectGarbageEvery(100);
         for (const page of plan) {
-          free();
+          collect();
           const path = join('editions', String(page.number), 'index.html');
           if (!page.cached) storePage(root, page.key, join(out, path));
           else if (restorePage(root, page.key, out, path)) restored++;

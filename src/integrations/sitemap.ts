@@ -2,13 +2,16 @@
  * The sitemap, written from the finished output at the end of `astro build`
  * (after the page cache has put back the pages Astro did not render): every
  * page but the 404 and pages marked noindex (redirects at old addresses),
- * in the format search engines read.
+ * in the format search engines read. A page is a folder holding a file the
+ * table of outputs lists in the sitemap (`index.html`;
+ * `src/site/edition-outputs.ts`), so an edition's images and emails are not.
  */
 import { closeSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { escapeHtml } from '../render/escape.ts';
+import { sitemapFiles } from '../site/edition-outputs.ts';
 import { absolute, paths } from '../site/urls.ts';
 
 /** URLs per sitemap file: the protocol allows 50,000. */
@@ -31,12 +34,12 @@ function noindex(file: string): boolean {
   }
 }
 
-/** Folders of the output that hold an `index.html` to be indexed: one page each. */
-function pages(out: string, dir = out): string[] {
+/** Folders of the output that hold a page (`index.html`) to be indexed: one URL each. */
+function pages(out: string, dir = out, files = sitemapFiles()): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return pages(out, path);
-    return name === 'index.html' && !noindex(path) ? [relative(out, dir)] : [];
+    if (statSync(path).isDirectory()) return pages(out, path, files);
+    return files.has(name) && !noindex(path) ? [relative(out, dir)] : [];
   });
 }
 

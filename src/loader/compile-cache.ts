@@ -1,7 +1,5 @@
-/** The compile cache: each edition file's compiled result, kept between runs. */
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { readEntry, writeEntry } from '../cache/entries.ts';
+/** The compile cache: each edition file's compiled result, kept between runs (a named cache, `src/cache/`). */
+import { defineCache } from '../cache/named-cache.ts';
 import { sourceVersion } from '../cache/source-version.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 
@@ -17,33 +15,27 @@ export function pipelineVersion(settings: string, root: string): string {
   return sourceVersion(root, COMPILE_ENTRY, settings);
 }
 
-/**
- * A cache of compiled editions, one JSON file per key. The key covers the
- * file's path and bytes, the settings compiling uses, the pipeline's own
- * source code and the installed packages, so a change to any of them misses.
- */
-export class CompileCache {
-  readonly #dir: string;
-  readonly #version: string;
+/** Compiled editions, one JSON entry per file, keyed by its path and bytes, the settings and the pipeline's code. */
+export const COMPILED = defineCache({ name: 'compiled', version: (root) => pipelineVersion('', root) });
 
-  constructor(root: string, settings: CompileSettings, dir = join(root, 'node_modules/.cache/newsletter')) {
-    this.#dir = dir;
-    this.#version = pipelineVersion(JSON.stringify(settings), root);
+/** The compile cache of one project, for one set of settings. */
+export class CompileCache {
+  readonly #store;
+  readonly #settings: string;
+
+  constructor(root: string, settings: CompileSettings) {
+    this.#store = COMPILED.at(root);
+    this.#settings = JSON.stringify(settings);
   }
 
   /** The cache key of one file. */
   key(file: string, bytes: Uint8Array): string {
-    return createHash('sha256').update(this.#version).update(file).update('\0').update(bytes).digest('hex');
-  }
-
-  /** Where the entry of a key is. */
-  path(key: string): string {
-    return join(this.#dir, `${key}.json`);
+    return this.#store.key(this.#settings, file, bytes);
   }
 
   /** A cached result, or undefined on a miss (or an unreadable, truncated or corrupt entry). */
   get(key: string): CompileResult | undefined {
-    const payload = readEntry(this.path(key));
+    const payload = this.#store.get(key);
     if (!payload) return undefined;
     try {
       return JSON.parse(payload.toString('utf8')) as CompileResult;
@@ -54,6 +46,6 @@ export class CompileCache {
 
   /** Stores a result; a cache that cannot be written only costs speed. */
   set(key: string, result: CompileResult): void {
-    writeEntry(this.path(key), Buffer.from(JSON.stringify(result)));
+    this.#store.set(key, Buffer.from(JSON.stringify(result)));
   }
 }

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { stringsFor } from '../i18n/index.ts';
-import { fieldPath, sortProblems, type Problem } from '../diagnostics/problem.ts';
+import { fieldPath, problem, sortProblems, type Problem } from '../diagnostics/problem.ts';
 import { toZonedIso, isDateOnly } from '../rules/dates.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import { isDiscussionText, threadKey } from '../rules/forums.ts';
@@ -85,23 +85,25 @@ function crossCheck(
   const problems: Problem[] = [];
   for (const id of Object.keys(fm.sections)) {
     if (ids.includes(id)) continue;
-    problems.push({
-      file,
-      line: source.locate(['sections', id], { key: true }),
-      field: fieldPath(['sections', id]),
-      message: `no section has this id (ids: ${ids.join(', ') || 'none; start a section with a "##" heading'})`,
-      severity: 'error',
-    });
+    problems.push(
+      problem(
+        file,
+        source.locate(['sections', id], { key: true }),
+        fieldPath(['sections', id]),
+        `no section has this id (ids: ${ids.join(', ') || 'none; start a section with a "##" heading'})`,
+      ),
+    );
   }
   fm.discussions.forEach((d, i) => {
     if (linked.has(threadKey(d.url))) return;
-    problems.push({
-      file,
-      line: source.locate(['discussions', i, 'url']),
-      field: fieldPath(['discussions', i, 'url']),
-      message: `${JSON.stringify(d.url)} is not linked in the body; expected a link to this thread where the text mentions it`,
-      severity: 'error',
-    });
+    problems.push(
+      problem(
+        file,
+        source.locate(['discussions', i, 'url']),
+        fieldPath(['discussions', i, 'url']),
+        `${JSON.stringify(d.url)} is not linked in the body; expected a link to this thread where the text mentions it`,
+      ),
+    );
   });
   return problems;
 }
@@ -130,13 +132,9 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const { intro, sections } = splitSections(tree);
   if (!refused && !intro.some(hasContent)) {
     const firstHeading = sections[0] && firstLine(sections[0].nodes[0]);
-    problems.push({
-      file,
-      line: firstHeading,
-      field: 'intro',
-      message: 'missing; expected at least one paragraph before the first "##" heading',
-      severity: 'error',
-    });
+    problems.push(
+      problem(file, firstHeading, 'intro', 'missing; expected at least one paragraph before the first "##" heading'),
+    );
   }
   const threads = vfile.data.threads ?? new Map();
   // A refused body has no sections to cross-check: its own problem says why.

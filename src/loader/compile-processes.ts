@@ -1,5 +1,5 @@
 import { COMPILE_BUDGET_MS } from '../rules/limits.ts';
-import { BUG } from '../diagnostics/problem.ts';
+import { BUG, problem } from '../diagnostics/problem.ts';
 import { errorMessage, runShare } from '../processes/child-protocol.ts';
 import { settle, split } from '../processes/shares.ts';
 import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
@@ -12,8 +12,8 @@ export interface CompileJob {
 
 /**
  * Files up to this size may be compiled in this process: with the limits of
- * `src/rules/limits.ts`, plain text takes a fraction of the compile budget
- * (measured: the slowest shapes run at about 2.5 s per MB). Larger files are
+ * `src/rules/limits.ts`, none takes more than a fraction of the compile budget
+ * (the slowest shapes' rate is in `bench/RESULTS.md`). Larger files are
  * compiled in a child process that is stopped when it runs over the budget.
  */
 const IN_PROCESS_MAX_BYTES = 128 * 1024;
@@ -54,7 +54,7 @@ export interface PoolOptions {
 export function notCompiled(file: string, why: string): CompileResult {
   return {
     edition: null,
-    problems: [{ file, field: 'file', message: `could not be compiled: ${why}; ${BUG}`, severity: 'error' }],
+    problems: [problem(file, undefined, 'file', `could not be compiled: ${why}; ${BUG}`)],
   };
 }
 
@@ -69,7 +69,7 @@ function compileSafely(job: CompileJob, settings: CompileSettings, compile = com
 
 /**
  * Compiles many editions, spread over child processes when there are enough
- * to be worth it (Markdown parsing is CPU-bound: ~10 ms per edition here).
+ * to be worth it (Markdown parsing is CPU-bound; a process costs a start-up).
  * Results come back in the order of `jobs`. A file whose compile throws, or
  * kills its process, becomes an error problem of that file alone; the files a
  * dead process did not reach are compiled here.
@@ -134,5 +134,5 @@ export async function compileMany(
 /** A file that ran over the compile budget. */
 function tooSlow(file: string, budgetMs: number): CompileResult {
   const message = `took longer than ${budgetMs / 1000} s to compile and was stopped; look for a very long paragraph, a huge table or lists nested very deeply`;
-  return { edition: null, problems: [{ file, field: 'file', message, severity: 'error' }] };
+  return { edition: null, problems: [problem(file, undefined, 'file', message)] };
 }

@@ -1,32 +1,22 @@
 /**
  * `npm run dev`: the editions loader's latest result, for pages to read at
- * once. Astro saves its data store 500 ms after the last change and only
- * then tells the browser to reload, so a saved edit took about 1.6 s to show
- * (measured at 1,000 editions). The loader publishes each sync here and
+ * once. Astro saves its data store a while after the last change and only
+ * then tells the browser to reload, so a saved edit waited for that save
+ * (figures in `bench/RESULTS.md`). The loader publishes each sync here and
  * calls the dev server's reload (`src/integrations/dev-reload.ts`) straight
  * away; the pages' door to the collections (`src/model/collection.ts`)
  * reads editions and problems from here in `dev`. Astro's own save still
  * follows and reloads once more, with the same content.
  *
  * The loader, the integration and the pages run in the dev server's one
- * process but in different module graphs, so it is kept on `globalThis`.
+ * process but in different module graphs, so it is a hand-off
+ * (`src/handoffs.ts`).
  */
-import type { Edition } from '../schemas/edition-model.ts';
-import type { FileProblems } from '../schemas/file-problems.ts';
+import { shared, type LiveContent } from '../handoffs.ts';
 
-/** What the last sync found. */
-export interface LiveContent {
-  editions: Edition[];
-  problems: FileProblems[];
-}
+export type { LiveContent } from '../handoffs.ts';
 
-interface Live {
-  content?: LiveContent;
-  reload?: () => void;
-}
-
-const LIVE = Symbol.for('newsletter.dev-live');
-const live = ((globalThis as { [LIVE]?: Live })[LIVE] ??= {});
+const live = shared('dev-live', () => ({}));
 
 /** Called by the editions loader after each sync in `dev`. */
 export function publishLive(content: LiveContent): void {

@@ -7,7 +7,8 @@ import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
 import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
-import { freeBuffersEvery } from '../processes/free-buffers.ts';
+import { collectGarbageEvery } from '../processes/collect-garbage.ts';
+import { frontMatterNumber } from './file-problems.ts';
 import type { FileTopicUse } from './topic-uses.ts';
 import { readEditionFile, scanEditionFiles } from './scan-editions.ts';
 
@@ -84,13 +85,7 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
       const first = oldAddresses.get(redirectFile(path));
       if (!first) oldAddresses.set(redirectFile(path), r.edition!);
       else if (first !== r.edition)
-        problems.push({
-          file: r.edition!.file,
-          line: undefined,
-          field: 'redirect_from',
-          message: claimedTwice(path, first),
-          severity: 'error',
-        });
+        problems.push(problem(r.edition!.file, undefined, 'redirect_from', claimedTwice(path, first)));
     }
   unique.forEach((r, i) => {
     const prev = unique[i - 1]?.edition;
@@ -151,17 +146,17 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const notAFolder = folderProblem(folder);
   if (notAFolder) {
     const message = `${notAFolder}; expected the folder of edition files (content/editions)`;
-    return { editions: [], files: 0, problems: [{ file: dir, field: 'editions', message, severity: 'error' }] };
+    return { editions: [], files: 0, problems: [problem(dir, undefined, 'editions', message)] };
   }
   const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
   const scan = scanEditionFiles(folder, options.root);
-  const free = freeBuffersEvery(100);
+  const collect = collectGarbageEvery(100);
   const files = scan.files.map((name) => {
-    free();
+    collect();
     const file = relative(options.root, join(folder, name)).split(sep).join('/');
-    const read = readEditionFile(join(folder, name));
+    const read = readEditionFile(join(folder, name), undefined, file);
     if ('problem' in read) {
-      const hit: CompileResult = { edition: null, problems: [{ file, ...read.problem }] };
+      const hit: CompileResult = { edition: null, problems: [read.problem] };
       return { file, bytes: new Uint8Array(), key: undefined, hit };
     }
     const { bytes } = read;
@@ -177,7 +172,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       background,
     });
     misses.forEach((f, i) => {
-      free();
+      collect();
       f.hit = compiled[i];
       f.bytes = new Uint8Array();
       if (f.key && f.hit) cache?.set(f.key, f.hit);
@@ -203,18 +198,12 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
   const soon = options.soon;
   if (soon === undefined || misses.length <= soon.count) return finish(files, true);
   // Those asked for, then the newest by the number in their front matter; the rules across files wait.
-  const rank = (f: (typeof files)[number]) => (soon.prefer?.has(f.file) ? Infinity : (headNumber(f.bytes) ?? -1));
+  const rank = (f: (typeof files)[number]) =>
+    soon.prefer?.has(f.file) ? Infinity : (frontMatterNumber(f.file, f.bytes) ?? -Infinity);
   const now = new Set(misses.sort((a, b) => rank(b) - rank(a)).slice(0, soon.count));
   const first = await finish(
     files.filter((f) => f.hit || now.has(f)),
     false,
   );
   return { ...first, partial: true, ...(soon.rest ? { rest: finish(files, true, true) } : {}) };
-}
-
-/** The `edition:` number of a file's front matter, read without compiling it (null when not found; 0 is a number). */
-function headNumber(bytes: Uint8Array): number | null {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  const match = /^---\r?\n(?:.*\r?\n)*?edition:[ \t]*(\d+)[ \t]*\r?$/m.exec(head);
-  return match ? Number(match[1]) : null;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { type Problem } from '../diagnostics/problem.ts';
+import { problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -40,7 +40,7 @@ export function loadTopics(root: string, file: string): TopicsResult {
       'size' in read
         ? `${megabytes(read.size)}; expected at most ${megabytes(MAX_FILE_BYTES)}`
         : `cannot be read (${'special' in read ? `${read.special}, not a file` : fsReason(read.error)}); ${expected}`;
-    return { ...empty, problems: [{ file, field: 'topics', message, severity: 'error' }] };
+    return { ...empty, problems: [problem(file, undefined, 'topics', message)] };
   }
   const text = read.bytes.toString('utf8');
   const lineCounter = new LineCounter();
@@ -74,13 +74,15 @@ export function loadTopics(root: string, file: string): TopicsResult {
 export function unusedTopicProblems(result: TopicsResult, used: ReadonlySet<string>): Problem[] {
   return Object.keys(result.topics)
     .filter((slug) => !used.has(slug))
-    .map((slug) => ({
-      file: result.file,
-      line: result.lines[slug],
-      field: slug,
-      message: `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
-      severity: 'warning' as const,
-    }));
+    .map((slug) =>
+      problem(
+        result.file,
+        result.lines[slug],
+        slug,
+        `no section uses this topic; expected a slug named in some edition's sections.<id>.topics`,
+        'warning',
+      ),
+    );
 }
 
 /** Every topic slug any of the editions names. */

@@ -1,26 +1,24 @@
 /**
  * The editions themselves, kept out of Astro's data store. Astro serializes
  * the whole store into one file, writes it after every change in
- * `npm run dev` (after a 500 ms pause) and inlines it in the build's page
- * bundle, where the bundler parses it: with every edition's HTML that was
- * 26 MB at 1,000 editions and 2 GB for the build process at 3,000; with the
- * HTML alone left out, still 10 MB at 3,000 editions and 470 MB of the build
- * process's peak while Vite bundled it. So the collection holds only each
+ * `npm run dev` (after a pause) and inlines it in the build's page bundle,
+ * where the bundler parses it: with the editions in it, the store grows with
+ * the corpus and so does the build's memory while Vite bundles it, HTML left
+ * out or not (figures in `bench/RESULTS.md`). So the collection holds only each
  * edition's number and a hash of the whole edition (`key`); the editions
  * stay in this process's memory, where the loader left them, and the model
  * takes them from here (`loadedEdition`).
  *
  * The loader and the pages run in one process but in different module
- * graphs, so the editions are kept on `globalThis`. Every edition a `dev`
+ * graphs, so the editions are a hand-off (`src/handoffs.ts`). Every edition a `dev`
  * session has loaded stays (so a page rendered from the store before its
  * save lands still finds its own); a build loads once.
  */
 import { createHash } from 'node:crypto';
+import { shared } from '../handoffs.ts';
 import type { Edition, StoredEdition } from '../schemas/edition-model.ts';
 
-const LOADED = Symbol.for('newsletter.loaded-editions');
-const slot = globalThis as { [LOADED]?: Map<string, Edition> };
-const loaded = (slot[LOADED] ??= new Map());
+const loaded = shared('loaded-editions', () => new Map());
 
 const hashes = new WeakMap<Edition, string>();
 

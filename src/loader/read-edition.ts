@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { Document, LineCounter, parseDocument } from 'yaml';
-import { fieldPath, type Locate, type Problem } from '../diagnostics/problem.ts';
+import { fieldPath, problem, type Locate, type Problem } from '../diagnostics/problem.ts';
 import { BIDI_CONTROLS, codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
 import { tooLarge } from './scan-editions.ts';
 import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
@@ -72,20 +72,8 @@ function controlCharacterProblems(file: string, lines: readonly string[], close:
     const which = found.map(codePoint).join(', ');
     problems.push(
       i <= close
-        ? {
-            file,
-            line: i + 1,
-            field: 'front matter',
-            message: `control character ${which}; expected plain text (delete it)`,
-            severity: 'error',
-          }
-        : {
-            file,
-            line: i + 1,
-            field: 'body',
-            message: `control character ${which} is removed from every output`,
-            severity: 'warning',
-          },
+        ? problem(file, i + 1, 'front matter', `control character ${which}; expected plain text (delete it)`)
+        : problem(file, i + 1, 'body', `control character ${which} is removed from every output`, 'warning'),
     );
   });
   return problems;
@@ -130,7 +118,7 @@ function headingsWithoutBidiControls(file: string, lines: string[], from: number
     if (i < from || !new RegExp(BIDI_CONTROLS.source).test(line)) return line;
     const heading = ATX_HEADING.test(line) || (line.trim() !== '' && SETEXT_UNDERLINE.test(lines[i + 1] ?? ''));
     if (!heading) return line;
-    problems.push({ file, line: i + 1, field: 'heading', message: bidiWarning(line), severity: 'warning' });
+    problems.push(problem(file, i + 1, 'heading', bidiWarning(line), 'warning'));
     return line.replace(BIDI_CONTROLS, '');
   });
 }
@@ -148,7 +136,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function readEdition(file: string, bytes: Uint8Array): { source?: EditionSource; problems: Problem[] } {
   const fail = (line: number | undefined, field: string, message: string) => ({
-    problems: [{ file, line, field, message, severity: 'error' as const }],
+    problems: [problem(file, line, field, message)],
   });
   if (bytes.length > MAX_FILE_BYTES) return fail(undefined, 'file', tooLarge(bytes.length));
   const text = decode(bytes);
@@ -184,24 +172,19 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   if ('problem' in data) return { problems: [data.problem] };
   const locate = yamlLocator(doc, lineCounter);
   // YAML escapes ("\0", "\e") make control characters the raw text does not show.
-  const escaped = controlCharactersIn(data.data).map((path) => ({
-    file,
-    line: locate(path),
-    field: fieldPath(path),
-    message: `control character ${[...new Set(String(valueAt(data.data, path)).match(CONTROL_CHARACTERS))].map(codePoint).join(', ')}; expected plain text (delete it)`,
-    severity: 'error' as const,
-  }));
+  const escaped = controlCharactersIn(data.data).map((path) =>
+    problem(
+      file,
+      locate(path),
+      fieldPath(path),
+      `control character ${[...new Set(String(valueAt(data.data, path)).match(CONTROL_CHARACTERS))].map(codePoint).join(', ')}; expected plain text (delete it)`,
+    ),
+  );
   if (escaped.length) return { problems: [...problems, ...escaped] };
 
   const headerLines = close + 1;
   const clean = withoutBidiControls(data.data, (path, text) =>
-    problems.push({
-      file,
-      line: locate(path),
-      field: fieldPath(path),
-      message: bidiWarning(text),
-      severity: 'warning',
-    }),
+    problems.push(problem(file, locate(path), fieldPath(path), bidiWarning(text), 'warning')),
   );
   const body = headingsWithoutBidiControls(file, lines, headerLines, problems).slice(headerLines);
   return {

@@ -10,7 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent, Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Problem } from '../diagnostics/problem.ts';
+import { problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import { MAX_FILE_BYTES, megabytes } from '../rules/limits.ts';
 
@@ -56,14 +56,14 @@ export function scanEditionFiles(folder: string, root: string): EditionFiles {
   const realRoot = safeRealpath(root) ?? root;
   const shown = (path: string) => relative(root, join(folder, path)).split(sep).join('/') || '.';
   const warn = (path: string, field: string, message: string) =>
-    out.problems.push({ file: shown(path), field, message, severity: 'warning' });
+    out.problems.push(problem(shown(path), undefined, field, message, 'warning'));
   const visit = (prefix: string, ancestors: ReadonlySet<string>) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(join(folder, prefix), { withFileTypes: true });
     } catch (error) {
       const message = `cannot be read (${fsReason(error)}); expected a readable folder of edition files`;
-      out.problems.push({ file: shown(prefix), field: 'editions', message, severity: 'error' });
+      out.problems.push(problem(shown(prefix), undefined, 'editions', message));
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -167,15 +167,18 @@ export function readInputFile(path: string, limit = MAX_FILE_BYTES): InputBytes 
 }
 
 /** The bytes of one edition file, or the problem that kept them from being read. */
-export type EditionBytes = { bytes: Buffer } | { problem: Pick<Problem, 'field' | 'message' | 'severity'> };
+export type EditionBytes = { bytes: Buffer } | { problem: Problem };
 
-/** One edition file the scan found, read by `readInputFile`; what kept it from being read is its problem. */
-export function readEditionFile(path: string, limit = MAX_FILE_BYTES): EditionBytes {
+/**
+ * One edition file the scan found, read by `readInputFile`; what kept it from
+ * being read is its problem, on `shown` (the file as problem lines name it).
+ */
+export function readEditionFile(path: string, limit = MAX_FILE_BYTES, shown = path): EditionBytes {
   const read = readInputFile(path, limit);
   if ('bytes' in read) return read;
   if ('special' in read)
-    return { problem: { field: 'file', message: `${read.special}, not a file; skipped`, severity: 'warning' } };
-  if ('size' in read) return { problem: { field: 'file', message: tooLarge(read.size, limit), severity: 'error' } };
+    return { problem: problem(shown, undefined, 'file', `${read.special}, not a file; skipped`, 'warning') };
+  if ('size' in read) return { problem: problem(shown, undefined, 'file', tooLarge(read.size, limit)) };
   const message = `cannot be read (${fsReason(read.error)}); expected a readable edition file`;
-  return { problem: { field: 'file', message, severity: 'error' } };
+  return { problem: problem(shown, undefined, 'file', message) };
 }

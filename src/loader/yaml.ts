@@ -1,7 +1,7 @@
 /** YAML with positions: the line of any field, reserved keys, and data within the alias limit. */
 import { Document, isMap, isScalar, LineCounter, visit, YAMLParseError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../rules/limits.ts';
-import type { Locate, Problem } from '../diagnostics/problem.ts';
+import { problem, type Locate, type Problem } from '../diagnostics/problem.ts';
 
 /** Finds the line of a field's value, or of its key with `{ key: true }`. */
 export function yamlLocator(doc: Document, lines: LineCounter): Locate {
@@ -32,13 +32,14 @@ export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, fil
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key : undefined;
       if (typeof key?.value !== 'string' || !RESERVED_KEYS.includes(key.value)) return;
-      problems.push({
-        file,
-        line: key.range ? lineCounter.linePos(key.range[0]).line : undefined,
-        field: key.value,
-        message: 'a reserved name that cannot be a key; rename it',
-        severity: 'error',
-      });
+      problems.push(
+        problem(
+          file,
+          key.range ? lineCounter.linePos(key.range[0]).line : undefined,
+          key.value,
+          'a reserved name that cannot be a key; rename it',
+        ),
+      );
     },
   });
   return problems;
@@ -56,7 +57,7 @@ export function yamlData(
     const message = /alias/i.test(String(error))
       ? `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}); write the values out instead of using *aliases`
       : `YAML could not be read: ${String((error as Error).message ?? error).split('\n')[0]}`;
-    return { problem: { file, field, message, severity: 'error' } };
+    return { problem: problem(file, undefined, field, message) };
   }
 }
 

@@ -21,7 +21,7 @@ import remarkRawHtml from './remark-raw-html.ts';
 import { rehypeElementSteps } from './util/element-steps.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
 import { crowdedBlock, deepLine, MAX_DEPTH, MAX_MARKERS_PER_BLOCK, treeDepth } from '../rules/limits.ts';
-import { report } from './util/vfile-report.ts';
+import { problemCode, report } from './util/vfile-report.ts';
 import './util/file-data.ts';
 
 /**
@@ -104,11 +104,7 @@ export function renderBody(markdown: string, data: Data): Rendered {
     const deepest = depth.depth > MAX_DEPTH ? depth : raw;
     return refused(file, deepest.line, nestedTooDeep(deepest.depth));
   }
-  if (
-    file.messages.some(
-      (m) => m.fatal && (m.ruleId === 'html' || m.ruleId === 'code') && /is never closed|still open/.test(m.reason),
-    )
-  ) {
+  if (file.messages.some((m) => ['unclosed-html', 'unclosed-code-fence'].includes(problemCode(m) ?? ''))) {
     // An unclosed element or code fence would swallow the rest of the edition: nothing to render.
     return { tree: { type: 'root', children: [] }, file, refused: true };
   }

@@ -37,6 +37,8 @@ export default function remarkCodeFences() {
         node.position!.start,
         'code',
         `this ${fence} fence is never closed, so the rest of the edition${swallowed} would be shown as code; close it with a line ${fence} after the code`,
+        'error',
+        'unclosed-code-fence',
       );
     });
   };

@@ -127,7 +127,8 @@ class RawHtmlRules {
   #reportOpen(message: (name: string) => string): void {
     for (const open of this.#open.splice(0)) {
       if (open.dropped) continue;
-      report(this.file, open.line ? { line: open.line, column: 1 } : undefined, 'html', message(open.name));
+      const at = open.line ? { line: open.line, column: 1 } : undefined;
+      report(this.file, at, 'html', message(open.name), 'error', 'unclosed-html');
     }
   }
 
@@ -154,7 +155,14 @@ class RawHtmlRules {
     }
     if (tag.startsWith('<!--')) {
       if (!tag.endsWith('-->'))
-        report(this.file, at, 'html', 'comment is never closed with -->; the rest of the edition would be hidden');
+        report(
+          this.file,
+          at,
+          'html',
+          'comment is never closed with -->; the rest of the edition would be hidden',
+          'error',
+          'unclosed-html',
+        );
       return '';
     }
     if (!t.name) {

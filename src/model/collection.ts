@@ -7,7 +7,7 @@ import { newestFirst } from './editions.ts';
 import { buildTopics, type Topic } from './topics.ts';
 
 // A build's collections never change while it renders: every page shares one copy of the editions
-// and topics instead of making its own (at 3,000 editions, each copy was megabytes of garbage).
+// and topics instead of making its own (each copy is garbage the size of the whole corpus).
 let built: { editions: Promise<Edition[]>; topics?: Promise<Topic[]> } | undefined;
 
 async function loadEditions(): Promise<Edition[]> {

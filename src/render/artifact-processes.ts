@@ -6,20 +6,19 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { readEntry } from '../cache/entries.ts';
 import type { Problem } from '../diagnostics/problem.ts';
 import { errorMessage, runShare, type ShareOutcome } from '../processes/child-protocol.ts';
 import { settle } from '../processes/shares.ts';
 import type { Edition } from '../schemas/edition-model.ts';
-import { editionArtifactFiles } from './artifact-cache.ts';
+import { ARTIFACTS, editionArtifactFiles } from './artifact-cache.ts';
 import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
 
 /**
  * Most editions one process makes images for before a fresh one takes over.
  * The worker frees each image's pixels as it goes (see `artifact-worker.ts`),
- * but what is left still grows by about 0.4 MB per edition (measured: 400
- * editions, 480 MB); a fresh process every 500 keeps each well under 1 GiB
- * for about 0.3 s of start-up each.
+ * but what is left still grows with every edition; a fresh process every 500
+ * keeps each well under the heap limit for the cost of one more start-up
+ * (figures in `bench/RESULTS.md`).
  */
 const MAX_PER_PROCESS = 500;
 /** Below this many editions per process, a second process costs more than it saves. */
@@ -90,21 +89,23 @@ export async function prepareArtifactsInParallel(
  * all at the end. Returns at once.
  */
 export function startEditionFiles(editions: readonly Edition[], root = process.cwd()): void {
+  const store = ARTIFACTS.at(root);
   const planned = editions.map((edition) => ({ edition, files: editionArtifactFiles(edition, root) }));
-  const missing = planned.filter((p) => p.files.some((f) => !existsSync(f.entry))).map((p) => p.edition);
+  const missing = planned.filter((p) => p.files.some((f) => !existsSync(store.file(f.key)))).map((p) => p.edition);
   const made = prepareArtifactsInParallel(missing).catch((error: unknown) => [
     artifactProblem(missing[0]?.file ?? '.', 'artifacts', `could not be made: ${errorMessage(error)}`),
   ]);
   handOverEditionFiles({
+    root,
     planned,
     made,
     // An entry damaged since it was checked: made again by a fresh process, into the cache.
     make: async (name, edition) => {
       const problems = await prepareArtifactsInParallel([edition], { processes: 1 });
-      const entry = editionArtifactFiles(edition, root).find((f) => f.name === name)!.entry;
-      const bytes = readEntry(entry);
+      const key = editionArtifactFiles(edition, root).find((f) => f.name === name)!.key;
+      const bytes = store.get(key);
       if (problems.length) throw new Error('a fresh process could not make it either');
-      if (!bytes) throw new Error(`the artifact cache cannot be written (${entry})`);
+      if (!bytes) throw new Error(`the artifact cache cannot be written (${store.file(key)})`);
       return bytes;
     },
   });

@@ -1,13 +1,13 @@
 /**
  * A child process that makes a share of the editions' social images and
- * emails (see `artifact-processes.ts`). Each image's pixels (two 3 MB
- * buffers) live outside the JavaScript heap, held by resvg's rendered-image
- * object until the garbage collector finalizes it, and V8 does not count
- * them towards collecting: left alone, a worker grew by 6 MB per image
- * (3.3 GB at N=1000). A young-generation collection after each image (cheap:
- * the object is new) and a turn of the event loop (where the finalizers run)
- * free them: measured, 400 editions in one worker peak at 480 MB, at about
- * 20 ms per edition instead of 52. The worker is started with `--expose-gc`.
+ * emails (see `artifact-processes.ts`). Each image's pixels live outside the
+ * JavaScript heap, held by resvg's rendered-image object until the garbage
+ * collector finalizes it, and V8 does not count them towards collecting:
+ * left alone, a worker grows by the size of every image it drew. A
+ * young-generation collection after each image (cheap: the object is new)
+ * and a turn of the event loop (where the finalizers run) free them, and
+ * make each image faster besides (figures in `bench/RESULTS.md`). The worker
+ * is started with `--expose-gc`.
  */
 import type { Edition } from '../schemas/edition-model.ts';
 import { serveShare } from '../processes/child-protocol.ts';

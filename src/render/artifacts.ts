@@ -1,20 +1,29 @@
 /**
- * The files made per edition besides its page — link-preview image, HTML and
- * text email — and the site's own image, through the artifact cache, with
- * one cache key each, whether `dev`'s endpoints ask for them or the build's
- * child processes make them in advance. Never loaded by the content loader:
- * a module it loads late would find Astro's module loader gone.
+ * The renderers of the files made per edition besides its page — link-preview
+ * image, HTML and text email — and of the site's own image, through the
+ * artifact cache, with one cache key each, whether `dev`'s route asks for
+ * them or the build's child processes make them in advance. One renderer per
+ * artifact row of the table of outputs (`src/site/edition-outputs.ts`).
+ * Never loaded by the content loader: a module it loads late would find
+ * Astro's module loader gone.
  */
 import type { Problem } from '../diagnostics/problem.ts';
 import { getSite } from '../site/settings.ts';
+import type { ArtifactName } from '../site/edition-outputs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
 import { cachedBytes, cachedText, editionInput } from './artifact-cache.ts';
+import { artifactProblem } from './edition-files.ts';
 
 // What draws images and writes emails (satori, resvg) is loaded on a cache miss only, so a
 // build whose files are all cached never loads it.
 const drawing = () => import('./social-image.ts');
 const mailing = () => import('./email.ts');
+
+/** Makes one per-edition file, through the artifact cache. */
+export type Renderer = (edition: Edition) => Promise<Uint8Array | string>;
+/** One renderer for each of the names `N`: no more, no fewer. */
+export type Renderers<N extends string> = { readonly [K in N]: Renderer };
 
 /** `/social.png`: the site's own link-preview image, for pages that are not an edition. */
 export function siteSocialImage(): Promise<Uint8Array<ArrayBuffer>> {
@@ -42,29 +51,27 @@ export function editionEmailText(edition: Edition): Promise<string> {
   return cachedText('email.txt', editionInput(edition, site), async () => (await mailing()).emailText(edition, site));
 }
 
-const ARTIFACTS = [
-  ['social.png', editionSocialImage],
-  ['email.html', editionEmailHtml],
-  ['email.txt', editionEmailText],
-] as const;
+/** The renderer of each artifact row of the table of outputs. */
+export const ARTIFACT_RENDERERS = {
+  'social.png': editionSocialImage,
+  'email.html': editionEmailHtml,
+  'email.txt': editionEmailText,
+} as const satisfies Renderers<ArtifactName>;
 
 /**
- * Makes (or finds in the cache) the three files of one edition. A file that
+ * Makes (or finds in the cache) the files of one edition. A file that
  * cannot be made is a problem naming the edition and the file
  * (`<file>  email.txt: could not be made: …`); the others are still made.
  */
-export async function prepareEditionArtifacts(edition: Edition): Promise<Problem[]> {
-  const settled = await Promise.allSettled(ARTIFACTS.map(([, make]) => make(edition)));
+export async function prepareEditionArtifacts<N extends string = ArtifactName>(
+  edition: Edition,
+  renderers: Renderers<N> = ARTIFACT_RENDERERS as unknown as Renderers<N>,
+): Promise<Problem[]> {
+  const rows = Object.entries<Renderer>(renderers);
+  const settled = await Promise.allSettled(rows.map(([, make]) => make(edition)));
   return settled.flatMap((outcome, i) =>
     outcome.status === 'rejected'
-      ? [
-          {
-            file: edition.file,
-            field: ARTIFACTS[i]![0],
-            message: `could not be made: ${errorMessage(outcome.reason)}; this is a bug in the site generator, please report it`,
-            severity: 'error' as const,
-          },
-        ]
+      ? [artifactProblem(edition.file, rows[i]![0], `could not be made: ${errorMessage(outcome.reason)}`)]
       : [],
   );
 }

@@ -11,41 +11,27 @@
  * The loader and the integration run in one process but in two module
  * graphs (Astro loads the content config apart from the astro config, and
  * closes each loader's module graph once it is loaded), so the work in
- * progress is handed over on `globalThis`, with the function that makes a
+ * progress is a hand-off (`src/handoffs.ts`), with the function that makes a
  * file again: this module itself stays light, so the build starts without
  * loading what draws images and emails.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEntry } from '../cache/entries.ts';
 import { writeOutputFile } from '../cache/previous-output.ts';
-import { BUG, type Problem } from '../diagnostics/problem.ts';
+import { BUG, problem, type Problem } from '../diagnostics/problem.ts';
 import { errorMessage } from '../processes/child-protocol.ts';
-import { freeBuffersEvery } from '../processes/free-buffers.ts';
-import type { Edition } from '../schemas/edition-model.ts';
-import type { ArtifactFile } from './artifact-cache.ts';
-
-/** What the loader hands over to the end of the build. */
-export interface EditionFiles {
-  /** Every published edition and where the cache keeps its files. */
-  planned: { edition: Edition; files: ArtifactFile[] }[];
-  /** The making of the files the cache lacked; its problems stop the build. */
-  made: Promise<Problem[]>;
-  /** Makes one file again in this process (an entry damaged since, or a cache that cannot be written). */
-  make: (name: ArtifactFile['name'], edition: Edition) => Promise<Uint8Array>;
-}
-
-const HANDOFF = Symbol.for('newsletter.edition-files');
-const slot = globalThis as { [HANDOFF]?: EditionFiles };
+import { collectGarbageEvery } from '../processes/collect-garbage.ts';
+import { ARTIFACTS } from './artifact-cache.ts';
+import { handOver, previousOutput, take, type EditionFiles } from '../handoffs.ts';
 
 /** Called by the loader once it has started making the files. */
 export function handOverEditionFiles(files: EditionFiles): void {
-  slot[HANDOFF] = files;
+  handOver('edition-files', files);
 }
 
 /** A problem with one of an edition's generated files. */
 export function artifactProblem(file: string, field: string, message: string): Problem {
-  return { file, field, message: `${message}; ${BUG}`, severity: 'error' };
+  return problem(file, undefined, field, `${message}; ${BUG}`);
 }
 
 /**
@@ -55,20 +41,22 @@ export function artifactProblem(file: string, field: string, message: string): P
  * problems that stop the build.
  */
 export async function writeEditionFiles(out: string): Promise<{ written: number; problems: Problem[] }> {
-  const handoff = slot[HANDOFF];
-  delete slot[HANDOFF];
+  const handoff = take('edition-files');
   if (!handoff) return { written: 0, problems: [] };
   const failed = await handoff.made;
   if (failed.length) return { written: 0, problems: failed };
   const problems: Problem[] = [];
-  const free = freeBuffersEvery(100);
+  const store = ARTIFACTS.at(handoff.root);
+  const previous = previousOutput();
+  const collect = collectGarbageEvery(100);
   for (const { edition, files } of handoff.planned) {
-    free();
+    collect();
     const folder = join('editions', String(edition.number));
     mkdirSync(join(out, folder), { recursive: true });
-    for (const { name, entry } of files) {
+    for (const { name, key } of files) {
       try {
-        writeOutputFile(out, join(folder, name), readEntry(entry) ?? (await handoff.make(name, edition)));
+        const bytes = store.get(key) ?? (await handoff.make(name, edition));
+        writeOutputFile(out, join(folder, name), bytes, previous);
       } catch (error) {
         problems.push(artifactProblem(edition.file, name, `could not be made: ${errorMessage(error)}`));
       }

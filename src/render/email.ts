@@ -83,7 +83,7 @@ export function emailHtml(edition: Edition, site: SiteSettings): string {
 <p class="dateline"${style('p', 'dateline')}>${escapeHtml(editionDateline(edition, site))}</p>
 <p class="web-link"${style('p', 'web-link')}>${link(web, say('readOnWeb'))}</p>
 ${content}
-<p class="footer"${style('p', 'footer')}>${escapeHtml(footer)} ${link(web, say('readThisOnWeb'))} · ${link(absolute(paths.archive()), say('everyEditionLink'))}. ${subscribeFooterHtml(escapeHtml, link)}</p>
+<p class="footer"${style('p', 'footer')}>${escapeHtml(footer)} ${link(web, say('readThisOnWeb'))} · ${link(absolute(paths.archive()), say('everyEditionLink'))}. ${subscribeFooterHtml(say, escapeHtml, link)}</p>
 </td></tr></table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>
@@ -115,6 +115,6 @@ ${links}
 
 --
 ${footer} ${say('everyEditionAt', { url: absolute(paths.archive()) })}
-${subscribeFooterText()}
+${subscribeFooterText(say)}
 `;
 }

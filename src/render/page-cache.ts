@@ -1,6 +1,6 @@
 /**
- * The page cache: each edition page's HTML, kept between builds under
- * `node_modules/.cache/newsletter/pages/` by a key that covers exactly what
+ * The page cache: each edition page's HTML, kept between builds (a named
+ * cache, `src/cache/`) by a key that covers exactly what
  * the page shows — the edition, its neighbours' numbers and headlines, the
  * topics its sections link and their "Previously" sections, the settings —
  * and the code and CSS that render it (every file the page imports). A build
@@ -8,12 +8,12 @@
  * integration writes the others from the cache, so a rebuild after editing
  * one edition renders one page (and its neighbours), not every page.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { defineCache } from '../cache/named-cache.ts';
 import { writeOutputFile } from '../cache/previous-output.ts';
-import { readEntry, writeEntry } from '../cache/entries.ts';
 import { sourceVersion } from '../cache/source-version.ts';
+import { handOver, previousOutput, take, type PlannedPage } from '../handoffs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { previousOnTopic, type Topic } from '../model/topics.ts';
 
@@ -22,16 +22,12 @@ export const EDITION_PAGE = 'src/pages/editions/[edition].astro';
 /** What the astro config and lock file add to every page: integrations, Vite settings, package versions. */
 const CONFIG = 'astro.config.ts';
 
-const folder = (root: string) => join(root, 'node_modules/.cache/newsletter/pages');
-const planFile = (root: string) => join(folder(root), 'plan.json');
-const versions = new Map<string, string>();
-
-/** One edition page of a build: its key, and whether the cache already has it. */
-export interface PlannedPage {
-  number: number;
-  key: string;
-  cached: boolean;
-}
+/** Edition pages, by what they show and the code and CSS that draw them. */
+export const PAGES = defineCache({
+  name: 'pages',
+  version: (root) =>
+    sourceVersion(root, EDITION_PAGE, existsSync(join(root, CONFIG)) ? readFileSync(join(root, CONFIG), 'utf8') : ''),
+});
 
 /** Everything an edition page shows besides the edition itself. */
 function shownAround(edition: Edition, neighbours: { older?: Edition; newer?: Edition }, topics: readonly Topic[]) {
@@ -62,61 +58,37 @@ export function editionPageKey(
   neighbours: { older?: Edition; newer?: Edition },
   topics: readonly Topic[],
 ): string {
-  let version = versions.get(root);
-  if (version === undefined) {
-    version = sourceVersion(
-      root,
-      EDITION_PAGE,
-      existsSync(join(root, CONFIG)) ? readFileSync(join(root, CONFIG), 'utf8') : '',
-    );
-    versions.set(root, version);
-  }
-  return (
-    createHash('sha256')
-      .update(version)
-      .update(JSON.stringify(settings))
-      .update(JSON.stringify(edition))
-      .update(JSON.stringify(shownAround(edition, neighbours, topics)))
-      // The header links to Topics only while some topic exists.
-      .update(topics.length ? 'topics in nav' : 'no topics in nav')
-      .digest('hex')
+  return PAGES.at(root).key(
+    JSON.stringify(settings),
+    JSON.stringify(edition),
+    JSON.stringify(shownAround(edition, neighbours, topics)),
+    // The header links to Topics only while some topic exists.
+    topics.length ? 'topics in nav' : 'no topics in nav',
   );
 }
 
-/** Records which edition pages this build renders and which come from the cache. */
-export function writePlan(root: string, pages: readonly PlannedPage[]): void {
-  mkdirSync(folder(root), { recursive: true });
-  writeFileSync(planFile(root), JSON.stringify(pages));
-}
-
-/** The plan the page loop left, once (it is removed as it is read); empty when pages were not planned. */
-export function takePlan(root: string): PlannedPage[] {
-  try {
-    const plan = JSON.parse(readFileSync(planFile(root), 'utf8')) as PlannedPage[];
-    rmSync(planFile(root), { force: true });
-    return plan;
-  } catch {
-    return [];
-  }
+/** The plan the page loop left (a hand-off, `src/handoffs.ts`), once; empty when pages were not planned. */
+export function takePlan(): PlannedPage[] {
+  return take('page-plan') ?? [];
 }
 
 /** True when the cache holds a page for this key (checked, whole). */
 export function hasPage(root: string, key: string): boolean {
-  return readEntry(join(folder(root), `${key}.html`)) !== undefined;
+  return PAGES.at(root).get(key) !== undefined;
 }
 
 /** Writes a cached page to `path` under `out`; false when the entry is gone or damaged (the build must then fail). */
 export function restorePage(root: string, key: string, out: string, path: string): boolean {
-  const page = readEntry(join(folder(root), `${key}.html`));
+  const page = PAGES.at(root).get(key);
   if (!page) return false;
   mkdirSync(dirname(join(out, path)), { recursive: true });
-  writeOutputFile(out, path, page);
+  writeOutputFile(out, path, page, previousOutput());
   return true;
 }
 
 /** Keeps a rendered page for later builds; a cache that cannot be written only costs speed. */
 export function storePage(root: string, key: string, file: string): void {
-  writeEntry(join(folder(root), `${key}.html`), readFileSync(file));
+  PAGES.at(root).set(key, readFileSync(file));
 }
 
 /** An edition page's path entry, as `getStaticPaths` makes it. */
@@ -137,7 +109,7 @@ export function planEditionPages<P extends EditionPath>(
 ): P[] {
   if (!enabled) {
     // Every page rendered, none kept: what a cold build gives, to compare a cached build against.
-    writePlan(root, []);
+    handOver('page-plan', []);
     return [...paths];
   }
   const plan = paths.map(({ props }) => {
@@ -145,6 +117,6 @@ export function planEditionPages<P extends EditionPath>(
     const key = editionPageKey(root, settings, props.edition, neighbours, props.topics);
     return { number: props.edition.number, key, cached: hasPage(root, key) };
   });
-  writePlan(root, plan);
+  handOver('page-plan', plan);
   return paths.filter((_, i) => !plan[i]!.cached);
 }

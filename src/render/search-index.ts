@@ -2,7 +2,7 @@
  * A build's Pagefind search index, made from the editions' search documents
  * (`search-document.ts`) as soon as the loader has the editions, so it is
  * built while Astro bundles and renders pages instead of after them. The
- * documents are kept under `node_modules/.cache/newsletter/search/`,
+ * documents are kept in the `search` named cache's folder (`src/cache/`),
  * Pagefind indexes that folder (its own threads read and parse the files)
  * and writes the index beside it, and the search-index integration links
  * the index into the built site at the end.
@@ -10,31 +10,35 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { defineCache, type CacheStore } from '../cache/named-cache.ts';
+import { handOver, take, type SearchIndex } from '../handoffs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { getSite } from '../site/settings.ts';
 import { searchDocument } from './search-document.ts';
 
+/**
+ * The search documents and the latest index. Documents are plain HTML files
+ * (Pagefind reads the folder), compared byte for byte rather than keyed, so
+ * the cache's code version plays no part.
+ */
+export const SEARCH = defineCache({ name: 'search', version: () => '' });
+
 // Documents written at a time.
 const BATCH = 100;
-
-/** Where the index was written, and how many editions it holds. */
-export interface SearchIndex {
-  folder: string;
-  pages: number;
-}
-
-const HANDOFF = Symbol.for('newsletter.search-index');
-const slot = globalThis as { [HANDOFF]?: Promise<SearchIndex> };
 
 /**
  * Writes each edition's document under `documents/editions/<n>/index.html`,
  * leaving alone those already there byte for byte and removing those of
- * editions no longer published. All of it off the main thread (a rebuild
- * right after a cold build found the disk busy: 1.4 s of Astro's time when
- * written synchronously).
+ * editions no longer published. All of it off the main thread: Astro renders
+ * meanwhile, and the disk may still be busy with the last build.
  */
-async function writeDocuments(editions: readonly Edition[], site: SiteSettings, documents: string): Promise<void> {
+async function writeDocuments(
+  editions: readonly Edition[],
+  site: SiteSettings,
+  documents: string,
+  store: CacheStore,
+): Promise<void> {
   const current = new Set(editions.map((edition) => String(edition.number)));
   const folders = await readdir(join(documents, 'editions')).catch(() => [] as string[]);
   await Promise.all(
@@ -49,7 +53,8 @@ async function writeDocuments(editions: readonly Edition[], site: SiteSettings, 
         const file = join(documents, document.path);
         const html = Buffer.from(document.html);
         const old = await readFile(file).catch(() => undefined);
-        if (old?.equals(html)) return;
+        // Kept as it is, and marked as used by this build so the pruner keeps it.
+        if (old?.equals(html)) return store.touch(file);
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, html);
       }),
@@ -58,13 +63,14 @@ async function writeDocuments(editions: readonly Edition[], site: SiteSettings, 
 }
 
 async function buildIndex(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
-  const work = join(root, 'node_modules/.cache/newsletter/search');
+  const store = SEARCH.at(root);
+  const work = store.folder;
   const documents = join(work, 'documents');
   // A new folder for each build's index (the last one's files are copied into the site it built); older ones go.
   const folder = join(work, `index-${Date.now()}-${process.pid}`);
   const old = (await readdir(work).catch(() => [] as string[])).filter((name) => name.startsWith('index-'));
   const removed = Promise.all(old.map((name) => rm(join(work, name), { recursive: true, force: true })));
-  await writeDocuments(editions, site, documents);
+  await writeDocuments(editions, site, documents, store);
   const { index, errors } = await pagefind.createIndex({ includeCharacters: '_' });
   if (!index) throw new Error(errors.join('; '));
   try {
@@ -84,12 +90,10 @@ export function startSearchIndex(editions: readonly Edition[], site = getSite(),
   const indexing = buildIndex(editions, site, root);
   // Waited for, and its failure reported, by the search-index integration.
   indexing.catch(() => {});
-  slot[HANDOFF] = indexing;
+  handOver('search-index', indexing);
 }
 
 /** The index this build started, once; undefined when none was (`dev`). */
 export function takeSearchIndex(): Promise<SearchIndex> | undefined {
-  const indexing = slot[HANDOFF];
-  delete slot[HANDOFF];
-  return indexing;
+  return take('search-index');
 }

@@ -4,7 +4,7 @@
  * policy, which `astro.config.ts` loads before the settings are checked,
  * needs `subscribe.ts` alone.
  */
-import { SUBSCRIBE_STRINGS as S } from './subscribe-strings.ts';
+import type { Say } from '../i18n/say.ts';
 import { absolute, paths } from '../site/urls.ts';
 
 /**
@@ -19,13 +19,14 @@ export function subscribeUrl(): string {
 
 /** The HTML email footer's subscribe line: "Forwarded this email? <a>Subscribe</a>", made by the email's `link`. */
 export function subscribeFooterHtml(
+  say: Say,
   escapeHtml: (text: string) => string,
   link: (href: string, text: string) => string,
 ): string {
-  return `${escapeHtml(S.emailForwarded)} ${link(subscribeUrl(), S.emailSubscribe)}.`;
+  return `${escapeHtml(say('emailForwarded'))} ${link(subscribeUrl(), say('emailSubscribe'))}.`;
 }
 
 /** The plain-text email footer's subscribe line, URL included. */
-export function subscribeFooterText(): string {
-  return `${S.emailSubscribeText} ${subscribeUrl()}`;
+export function subscribeFooterText(say: Say): string {
+  return `${say('emailSubscribeText')} ${subscribeUrl()}`;
 }

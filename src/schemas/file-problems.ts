@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 
-/** One problem as `src/lib/errors.ts` defines it. */
+/** One problem as `src/diagnostics/problem.ts` defines it. */
 export const problemSchema = z.object({
   file: z.string(),
   line: z.int().optional(),

@@ -3,8 +3,7 @@
  * benchmark write (the built site, the one being built and the one set
  * aside, `dist.next/` and `dist.previous/`, the test sites and
  * benchmark outputs of this repository). Crawling tens of thousands of built
- * files cost seconds at every start (measured: first page 5.3 s, 3.2 s
- * without). The folder holding the editions and the topics file is always
+ * files cost seconds at every start (figures in `bench/RESULTS.md`). The folder holding the editions and the topics file is always
  * watched, wherever it is.
  */
 import { lstatSync, realpathSync } from 'node:fs';

@@ -9,12 +9,14 @@
  *   OUT_DIR            where `npm run build` writes the site; when set, non-empty
  *   SITE_URL           the site's public origin, overriding the settings' `site`
  *   BASE_PATH          the folder the site is served from, overriding the settings' `base`
+ *   NEWSLETTER_CACHE_DIR  the folder of every cache (`src/cache/`); when set, non-empty and not a file
  *   HN_API_URL, HN_ALGOLIA_URL, LOBSTERS_API_URL, REDDIT_API_URL
  *                      the forums' API origins `npm run figures` and `npm run new -- --thread`
  *                      read (for tests and mirrors); when set, an http(s) URL
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../cache/named-cache.ts';
 import { oneLine } from '../diagnostics/format.ts';
 
 type Env = Record<string, string | undefined>;
@@ -155,6 +157,12 @@ export function environmentProblems(env: Env = process.env, needs: EnvironmentNe
   }
   if (needs.outDir && env['OUT_DIR'] !== undefined && env['OUT_DIR'].trim() === '')
     problems.push(emptyProblem('OUT_DIR', 'dist'));
+  const cache = env['NEWSLETTER_CACHE_DIR'];
+  if (cache !== undefined) {
+    if (cache.trim() === '') problems.push(emptyProblem('NEWSLETTER_CACHE_DIR', DEFAULT_CACHE_DIR));
+    else if (existsSync(resolve(root, cache)) && !statSync(resolve(root, cache)).isDirectory())
+      problems.push(`NEWSLETTER_CACHE_DIR: not a folder but a file; expected a folder for the caches, ${got(cache)}`);
+  }
   return problems;
 }
 

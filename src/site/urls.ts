@@ -5,18 +5,27 @@
  * (`edition-format.md`, "URLs").
  */
 import { PAGE_IDS } from '../rules/page-ids.ts';
+import { EDITION_OUTPUTS, type EditionOutput, type EditionOutputName } from './edition-outputs.ts';
 import { getSite } from './settings.ts';
 
 /** Builds the site's paths for a base path (`/` or `/newsletter/`). */
 export function createPaths(base: string) {
   const withBase = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+  /** `/editions/<n>/<file>` (`/editions/<n>/` for the page's `index.html`). */
+  const editionFile = (number: number, output: EditionOutput) =>
+    withBase(`/editions/${number}/${output.file === 'index.html' ? '' : output.file}`);
+  const editionOutput = (number: number, name: EditionOutputName) => editionFile(number, EDITION_OUTPUTS[name]);
   return {
+    /** `/editions/<n>/<file>`: a per-edition output, by its row of the table (`src/site/edition-outputs.ts`). */
+    editionFile,
+    /** `/editions/<n>/…`: one of this site's per-edition outputs, by name. */
+    editionOutput,
     /** `/`: the latest edition, then recent ones. */
     home: () => withBase('/'),
     /** `/editions/`: every edition by year. */
     archive: () => withBase('/editions/'),
     /** `/editions/<n>/`. */
-    edition: (number: number) => withBase(`/editions/${number}/`),
+    edition: (number: number) => editionOutput(number, 'page'),
     /** `/editions/<n>/#<section-id>`. */
     section: (number: number, id: string) => withBase(`/editions/${number}/${fragment(id)}`),
     /** `/topics/`: every story followed across editions. */
@@ -32,9 +41,10 @@ export function createPaths(base: string) {
     /** The sitemap index (`src/integrations/sitemap.ts` writes it). */
     sitemap: () => withBase('/sitemap-index.xml'),
     /** The link-preview image: an edition's own, or the site's. */
-    socialImage: (number?: number) => withBase(number === undefined ? '/social.png' : `/editions/${number}/social.png`),
+    socialImage: (number?: number) =>
+      number === undefined ? withBase('/social.png') : editionOutput(number, 'social.png'),
     /** The email edition: `/editions/<n>/email.html` and `email.txt`. */
-    email: (number: number, format: 'html' | 'txt') => withBase(`/editions/${number}/email.${format}`),
+    email: (number: number, format: 'html' | 'txt') => editionOutput(number, `email.${format}`),
     /** Pagefind's script, which the search page loads. */
     pagefind: () => withBase('/pagefind/pagefind.js'),
     /** A file in `public/` or a built asset, e.g. `favicon.svg`. */

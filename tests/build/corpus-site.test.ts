@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlErrors } from '../quality/static-gates.ts';
 import { missingWords, visibleText } from '../support/outputs.ts';
 import { page } from '../support/html.ts';
+import { EDITION_OUTPUTS } from '../../src/site/edition-outputs.ts';
 import { distOf, ROOT, SITES } from './sites.ts';
 
 const dist = distOf(SITES.corpus);
@@ -16,11 +17,11 @@ const numbers = sources.map((name) => {
 describe('the corpus site: every accepted CommonMark and GFM example, and the kitchen sink, built', () => {
   it('has most of the corpus in it', () => expect(sources.length).toBeGreaterThan(600));
 
-  it('writes a page, a social image and both emails for every edition', () => {
+  it('writes every output of the table (a page, a social image and both emails) for every edition', () => {
+    const files = Object.values(EDITION_OUTPUTS).map((output) => output.file);
+    expect(files).toEqual(['index.html', 'social.png', 'email.html', 'email.txt']);
     const missing = numbers.flatMap((n) =>
-      ['index.html', 'social.png', 'email.html', 'email.txt']
-        .map((file) => `editions/${n}/${file}`)
-        .filter((file) => !existsSync(join(dist, file))),
+      files.map((file) => `editions/${n}/${file}`).filter((file) => !existsSync(join(dist, file))),
     );
     expect(missing).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticEdition } from '../../bench/generate.ts';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem } from '../../src/diagnostics/format.ts';
 import { compileMany } from '../../src/loader/compile-processes.ts';
@@ -10,6 +11,11 @@ import { prepareArtifactsInParallel } from '../../src/render/artifact-processes.
 import { editionSocialImage } from '../../src/render/artifacts.ts';
 import { compileEdition } from '../../src/loader/compile-edition.ts';
 import { SETTINGS } from '../support/compile.ts';
+import { ARTIFACTS } from '../../src/render/artifact-cache.ts';
+
+// This file's own cache root (inherited by the child processes), so the files it counts are its own.
+process.env['NEWSLETTER_CACHE_DIR'] = mkdtempSync(join(tmpdir(), 'compile-processes-cache-'));
+afterAll(() => rmSync(process.env['NEWSLETTER_CACHE_DIR']!, { recursive: true, force: true }));
 
 const jobs = [1, 2, 3, 4, 5].map((n) => ({ file: `e${n}.md`, bytes: new TextEncoder().encode(syntheticEdition(n)) }));
 jobs.push({ file: 'bad.md', bytes: new TextEncoder().encode('---\nedition: x\n---\nIntro.\n') });
@@ -64,7 +70,7 @@ describe('a file that breaks the compiler never hides another file', () => {
 
 describe('preparing social images and emails in child processes', () => {
   it('fills the artifact cache the pages read from', async () => {
-    const dir = join(process.cwd(), 'node_modules/.cache/newsletter/artifacts');
+    const dir = ARTIFACTS.at().folder;
     const count = () => (existsSync(dir) ? readdirSync(dir).length : 0);
     const stamp = `${process.pid}-${Date.now()}`;
     const compiled = await compileMany(jobs.slice(0, 2), SETTINGS, { processes: 1 });
@@ -83,7 +89,7 @@ describe('a process making images and emails that dies', () => {
     const stamp = `${process.pid}-${Date.now()}-crash`;
     const compiled = await compileMany(jobs.slice(0, 4), SETTINGS, { processes: 1 });
     const editions = compiled.map((r, i) => ({ ...r.edition!, headline: i === 0 ? 'CRASH' : `Run ${stamp}` }));
-    const dir = join(process.cwd(), 'node_modules/.cache/newsletter/artifacts');
+    const dir = ARTIFACTS.at().folder;
     const before = existsSync(dir) ? readdirSync(dir).length : 0;
     const problems = await prepareArtifactsInParallel(editions, {
       processes: 2,

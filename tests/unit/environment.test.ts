@@ -42,4 +42,14 @@ describe('environment mistakes are problem lines', () => {
     ]);
     expect(environmentProblems({ EDITIONS_DIR: 'content/editions' }, { root, editionsMustExist: true })).toEqual([]);
   });
+
+  it('refuses an empty NEWSLETTER_CACHE_DIR, or one that is a file', () => {
+    expect(environmentProblems({ NEWSLETTER_CACHE_DIR: ' ' }, { root })).toEqual([
+      'NEWSLETTER_CACHE_DIR: expected a folder such as node_modules/.cache/newsletter, got "" (unset it for the default)',
+    ]);
+    expect(environmentProblems({ NEWSLETTER_CACHE_DIR: 'content/topics.yaml' }, { root })).toEqual([
+      'NEWSLETTER_CACHE_DIR: not a folder but a file; expected a folder for the caches, got "content/topics.yaml"',
+    ]);
+    expect(environmentProblems({ NEWSLETTER_CACHE_DIR: 'a/new/folder' }, { root })).toEqual([]);
+  });
 });

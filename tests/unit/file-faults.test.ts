@@ -152,7 +152,7 @@ describe('the editions folder is read through one safe scan: nothing in it can h
       `${editions().slice(1)}/zero.md  file: warning: a device, not a file; skipped`,
     ]);
     expect(readEditionFile('/dev/zero')).toEqual({
-      problem: { field: 'file', message: 'a device, not a file; skipped', severity: 'warning' },
+      problem: { file: '/dev/zero', field: 'file', message: 'a device, not a file; skipped', severity: 'warning' },
     });
   });
 
@@ -169,6 +169,7 @@ describe('the editions folder is read through one safe scan: nothing in it can h
     const file = join(editions(), 'a.md');
     expect(readEditionFile(file, 10)).toEqual({
       problem: {
+        file,
         field: 'file',
         message: '0.0 MB; expected at most 0.0 MB (split it into two editions)',
         severity: 'error',

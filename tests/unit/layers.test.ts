@@ -18,6 +18,7 @@ const LAYERS: Record<string, number> = {
   schemas: 1,
   site: 2,
   'site.config.ts': 2,
+  'handoffs.ts': 2,
   markdown: 3,
   loader: 4,
   model: 5,
@@ -58,5 +59,14 @@ describe('the folders are the pipeline', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('hands values between module graphs only through src/handoffs.ts', () => {
+    const slots = sources
+      .filter((file) => relative(SRC, file) !== 'handoffs.ts')
+      .filter((file) => /Symbol\.for\(|globalThis as \{ \[/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(slots).toEqual([]);
+    expect(readFileSync(join(SRC, 'handoffs.ts'), 'utf8')).toContain("Symbol.for('newsletter.handoffs')");
   });
 });

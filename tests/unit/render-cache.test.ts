@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEditions } from '../../src/loader/load-editions.ts';
 import { sealEntry, unsealEntry } from '../../src/cache/entries.ts';
-import { CompileCache } from '../../src/loader/compile-cache.ts';
-import { cachedBytes, cachedText } from '../../src/render/artifact-cache.ts';
+import { COMPILED, CompileCache } from '../../src/loader/compile-cache.ts';
+import { ARTIFACTS, cachedBytes, cachedText } from '../../src/render/artifact-cache.ts';
 import { SETTINGS } from '../support/compile.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'render-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+// This file's own cache root, so the folders it lists hold only its entries.
+process.env['NEWSLETTER_CACHE_DIR'] = join(root, 'cache');
 
 describe('cache entries carry a checksum', () => {
   it('gives back what was sealed, and nothing for a truncated, altered or foreign entry', () => {
@@ -32,13 +34,13 @@ describe('a truncated entry is a miss, recomputed and never published', () => {
     writeFileSync(join(editions, 'a.md'), '---\nedition: 1\ndate: 2026-01-01\n---\n\nIntro.\n');
     const load = () => loadEditions({ root: folder, settings: SETTINGS });
     expect((await load()).editions.map((e) => e.number)).toEqual([1]);
-    const cacheDir = join(folder, 'node_modules/.cache/newsletter');
-    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith('.json'));
+    const cacheDir = COMPILED.at(folder).folder;
+    const [entry] = readdirSync(cacheDir).filter((name) => !name.endsWith('.tmp'));
     const path = join(cacheDir, entry!);
     const whole = readFileSync(path);
     truncateSync(path, Math.floor(whole.length / 2));
     const cache = new CompileCache(folder, SETTINGS);
-    expect(cache.get(entry!.replace(/\.json$/, ''))).toBeUndefined();
+    expect(cache.get(entry!)).toBeUndefined();
     expect((await load()).editions.map((e) => e.number)).toEqual([1]);
     expect(readFileSync(path)).toEqual(whole);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -51,7 +53,7 @@ describe('a truncated entry is a miss, recomputed and never published', () => {
       return 'the email text';
     };
     expect(await cachedText('email.txt', { n: 1 }, make, root)).toBe('the email text');
-    const dir = join(root, 'node_modules/.cache/newsletter/artifacts');
+    const dir = ARTIFACTS.at(root).folder;
     const [entry] = readdirSync(dir);
     truncateSync(join(dir, entry!), 30);
     expect(await cachedText('email.txt', { n: 1 }, make, root)).toBe('the email text');
@@ -63,7 +65,7 @@ describe('a truncated entry is a miss, recomputed and never published', () => {
     let drawn = 0;
     const draw = async () => (drawn++, png);
     await cachedBytes('social.png', { n: 1 }, draw, root);
-    const image = readdirSync(dir).find((name) => name.startsWith('social.png'))!;
+    const image = readdirSync(dir).find((name) => name !== entry)!;
     writeFileSync(join(dir, image), readFileSync(join(dir, image)).subarray(0, -3));
     expect(await cachedBytes('social.png', { n: 1 }, draw, root)).toEqual(png);
     expect(drawn).toBe(2);

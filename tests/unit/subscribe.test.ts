@@ -5,6 +5,7 @@ import { contentSecurityPolicy, headersFile } from '../../src/site/security.ts';
 import { validateSite } from '../../src/site/settings.ts';
 import { formActionDirective, subscribeForm } from '../../src/site/subscribe.ts';
 import { subscribeFooterText } from '../../src/render/subscribe-email.ts';
+import { sayFor } from '../../src/i18n/say.ts';
 import settings from '../../src/site.config.ts';
 
 const MAILCHIMP = 'https://example.us21.list-manage.com/subscribe/post?u=1a2b3c4d&id=5e6f7a';
@@ -196,6 +197,11 @@ describe('form-action in the Content-Security-Policy', () => {
 
 describe('the email footer', () => {
   it('sends a forwarded email’s reader to the home page’s subscribe box', () => {
-    expect(subscribeFooterText()).toBe('Forwarded this email? Subscribe: https://ai-platforms.example.org/#subscribe');
+    expect(subscribeFooterText(sayFor('en'))).toBe(
+      'Forwarded this email? Subscribe: https://ai-platforms.example.org/#subscribe',
+    );
+    expect(subscribeFooterText(sayFor('de'))).toBe(
+      'Wurde Ihnen diese E-Mail weitergeleitet? Abonnieren: https://ai-platforms.example.org/#subscribe',
+    );
   });
 });
