@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { topicsFileFor } from '../src/loader/load-topics.ts';
 import { buildNow } from '../src/model/editions.ts';
