@@ -48,7 +48,7 @@ describe('a file that breaks the compiler never hides another file', () => {
     expect(results.flatMap((r) => r.problems).map(formatProblem)).toEqual([
       'throws.md  file: could not be compiled: boom\\n::warning::injected; this is a bug in the site generator, please report it',
       'b.md:1  date: missing; expected an ISO 8601 date or date-time',
-      'b.md:2  edition: expected a positive whole number, got "x"',
+      'b.md:2  edition: expected a whole number, 0 or more, got "x"',
       'crashes.md  file: could not be compiled: the process compiling it stopped (it exited with code 3); this is a bug in the site generator, please report it',
     ]);
   });
