@@ -79,8 +79,8 @@ function parseOptions(): Options | 'help' {
   if (values.date !== undefined && dateProblem(values.date))
     throw new Usage(`--date: ${dateProblem(values.date)}, got ${JSON.stringify(values.date)}`);
   const number = values.number === undefined ? undefined : Number(values.number);
-  if (number !== undefined && !(/^\d+$/.test(values.number!) && number > 0))
-    throw new Usage(`--number: expected a positive whole number, got ${JSON.stringify(values.number)}`);
+  if (number !== undefined && !/^\d+$/.test(values.number!))
+    throw new Usage(`--number: expected a whole number, 0 or more, got ${JSON.stringify(values.number)}`);
   for (const url of values.thread) {
     const kind = classifyUrl(url);
     if (kind.kind !== 'thread' || !apiThread(kind.key))

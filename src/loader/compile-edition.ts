@@ -27,7 +27,7 @@ export interface CompileResult {
   /** Line of `date:` in the file, for problems found across files. */
   dateLine?: number | undefined;
   /**
-   * The `edition:` number as written, when it is a positive whole number,
+   * The `edition:` number as written, when it is a whole number (0 or more),
    * even if the edition failed: the rules across files count it as present.
    */
   claimedNumber?: number | undefined;
