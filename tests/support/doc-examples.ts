@@ -1,5 +1,5 @@
 /**
- * The problem lines that README.md and docs/edition-format.md show in their
+ * The problem lines that README.md, docs/edition-format.md and docs/internals.md show in their
  * code blocks, so that tests can pin each to what a command really prints.
  */
 import { readFileSync } from 'node:fs';
@@ -29,10 +29,12 @@ function codeBlockLines(doc: string): { line: string; at: string }[] {
   return out;
 }
 
-/** Every problem line of the two documents: what it shows after the place, and where it stands. */
+/** Every problem line of the three documents: what it shows after the place, and where it stands. */
 export function docExampleLines(): { shown: string; at: string }[] {
-  return [...codeBlockLines('README.md'), ...codeBlockLines('docs/edition-format.md')].flatMap(({ line, at }) => {
-    const shown = PROBLEM_LINE.exec(line)?.[1] ?? (/^edition \d+ is (a draft|scheduled)/.test(line) ? line : null);
-    return shown === null ? [] : [{ shown, at }];
-  });
+  return ['README.md', 'docs/edition-format.md', 'docs/internals.md']
+    .flatMap(codeBlockLines)
+    .flatMap(({ line, at }) => {
+      const shown = PROBLEM_LINE.exec(line)?.[1] ?? (/^edition \d+ is (a draft|scheduled)/.test(line) ? line : null);
+      return shown === null ? [] : [{ shown, at }];
+    });
 }
