@@ -5,6 +5,7 @@
  * failure is a short reason a person can read ("unreachable (ECONNREFUSED)").
  */
 import { readFileSync } from 'node:fs';
+import { retryAfterMs } from '../lib/retry-after.ts';
 
 /** How politely to ask. */
 export interface PoliteOptions {
@@ -40,14 +41,6 @@ export const USER_AGENT = `${pkg.name}/${pkg.version} (newsletter discussion fig
 export type Fetched = { ok: true; json: unknown } | { ok: false; reason: string; status?: number };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), or null without one. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
 
 /** Why a request failed before any answer, from fetch's error. */
 function networkReason(error: unknown, timeoutMs: number): string {

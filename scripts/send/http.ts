@@ -4,6 +4,7 @@
  * (`SendFailure`) that names the service and the step, never the key.
  */
 import { oneLine } from '../../src/diagnostics/format.ts';
+import { retryAfterMs } from '../lib/retry-after.ts';
 
 /** A failure worth one line and exit 1; `message` is that line without the `send: ` prefix. */
 export class SendFailure extends Error {
@@ -56,14 +57,6 @@ function serviceMessage(text: string): string {
   return oneLine(pick(json) ?? text.trim()).slice(0, 200);
 }
 
-/** Seconds from a `Retry-After` header (seconds or an HTTP date); 1 when absent or unreadable. */
-function retryAfterSeconds(value: string | null): number {
-  if (value === null) return 1;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 1 : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why a request never got an answer: the cause's code (ECONNREFUSED, ENOTFOUND…) or its message. */
@@ -113,7 +106,8 @@ export function createClient(options: ClientOptions) {
       }
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       if (response.status === 429) {
-        const wait = retryAfterSeconds(response.headers.get('retry-after'));
+        // Seconds to wait; 1 when the header is absent or unreadable.
+        const wait = Math.ceil((retryAfterMs(response.headers.get('retry-after')) ?? 1000) / 1000);
         if (wait > MAX_RETRY_WAIT_S)
           throw fail(
             req.step,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentProblems, forumApisFrom, type ForumApis } from '../../src/site/environment.ts';
 import { readThread } from '../../scripts/figures/forum-apis.ts';
-import { PoliteClient, retryAfterMs, USER_AGENT } from '../../scripts/figures/http.ts';
+import { PoliteClient, USER_AGENT } from '../../scripts/figures/http.ts';
+import { retryAfterMs } from '../../scripts/lib/retry-after.ts';
 import { startForumServer, type ForumServer } from '../support/forum-server.ts';
 
 const FAST = { concurrency: 2, timeoutMs: 500, retries: 2, backoffMs: 10, maxWaitMs: 1_000 };
