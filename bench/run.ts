@@ -6,13 +6,17 @@
  * process, and all the build's processes together), `npm run dev`'s first
  * page (with the caches a build leaves, and with none) and how soon a saved
  * edit shows in the browser, pages per second, `dist/` size, an edition page's bytes raw and gzipped, and the
- * search index size and bytes a first query downloads. The minimal Eleventy
- * site of `../shared/bench-peers/eleventy/` builds the same editions in the
- * same run, alternately with ours, and the row gives the ratio. Appends a
- * row per N to bench/RESULTS.md.
+ * search index size and bytes a first query downloads; and a rebuild after a
+ * new edition is added (edition N + 1, the weekly case, caches warm). The
+ * peers of `../shared/bench-peers/` build the same editions in the same
+ * run, alternately with ours: the minimal Eleventy site (the floor) and,
+ * where Debian's `pelican` is installed, the Pelican site with tags,
+ * archives and feeds (what real archives use today); the row gives both
+ * ratios. Appends a row per N to bench/RESULTS.md.
  *
  *   npm run bench                      # N = 100, 1000, 3000; 3 runs each
  *   npm run bench -- 1000 --runs 1     # one size, one run
+ *   npm run bench -- --editions ~/twir/content/editions   # a real archive instead of synthetic editions
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -26,21 +30,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { allFiles } from '../tests/support/html.ts';
 import { measureDev, type DevTimes } from './dev.ts';
-import { syntheticEditionDate, writeCorpus } from './generate.ts';
+import { syntheticEdition, syntheticEditionDate, writeCorpus } from './generate.ts';
 import { cacheRoot } from '../src/cache/named-cache.ts';
 import { firstQueryBytes } from './search-bytes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' } },
+  options: { runs: { type: 'string', default: '3' }, editions: { type: 'string' } },
 });
-const sizes = positionals.length ? positionals.map(Number) : [100, 1000, 3000];
 const runs = Number(values.runs);
 
 /** Resident memory (MiB) of `pid` and every process under it, from `/proc`: the largest one and the sum. */
@@ -62,20 +65,79 @@ function treeMemory(pid: number): { largest: number; sum: number } {
   return { largest: Math.max(0, ...sizes), sum: sizes.reduce((a, b) => a + b, 0) };
 }
 
+/** The editions one row is measured over: N synthetic editions, or a copy of a real archive's folder. */
+interface Corpus {
+  /** The row's name, and the folder under `bench/.corpus/` and `bench/.out/`: N, or the archive folder's name. */
+  name: string;
+  /** The editions folder, from the project. */
+  folder: string;
+  /** How many editions it has. */
+  count: number;
+  /** The newest edition (`npm run dev` opens and edits it): its number and file. */
+  newest: { number: number; file: string };
+  /** The file of the oldest edition, the one the "one edit" rebuild changes. */
+  oldest: string;
+  /** The edition the "new edition" rebuild adds, after the newest: its file and text. */
+  next: { file: string; text: string };
+}
+
+/** N synthetic editions (`bench/generate.ts`), written afresh. */
+function syntheticCorpus(n: number): Corpus {
+  const folder = `bench/.corpus/${n}/editions`;
+  writeCorpus(join(ROOT, folder), n);
+  const file = (k: number) => join(ROOT, folder, `${syntheticEditionDate(k)}-edition-${k}.md`);
+  return {
+    name: String(n),
+    folder,
+    count: n,
+    newest: { number: n, file: file(n) },
+    oldest: file(1),
+    next: { file: file(n + 1), text: syntheticEdition(n + 1) },
+  };
+}
+
+/** A copy of a real archive's editions folder; the new edition is a synthetic one numbered after its newest. */
+function archiveCorpus(source: string): Corpus {
+  const name = basename(resolve(source));
+  const folder = `bench/.corpus/${name}/editions`;
+  rmSync(join(ROOT, folder), { recursive: true, force: true });
+  cpSync(source, join(ROOT, folder), { recursive: true });
+  const editions = readdirSync(join(ROOT, folder))
+    .filter((f) => f.endsWith('.md') && !f.startsWith('_'))
+    .map((f) => ({
+      file: join(ROOT, folder, f),
+      number: Number(/^edition:\s*["']?(\d+)/m.exec(readFileSync(join(ROOT, folder, f), 'utf8'))?.[1] ?? NaN),
+    }))
+    .filter((e) => Number.isInteger(e.number))
+    .sort((a, b) => a.number - b.number);
+  if (editions.length === 0) throw new Error(`${source} holds no edition files (Markdown with an edition: number)`);
+  const newest = editions.at(-1)!;
+  const number = newest.number + 1;
+  const text = syntheticEdition(number).replace(/^date: .*$/m, 'date: 2029-12-31');
+  return {
+    name,
+    folder,
+    count: editions.length,
+    newest,
+    oldest: editions[0]!.file,
+    next: { file: join(ROOT, folder, `2029-12-31-edition-${number}.md`), text },
+  };
+}
+
 /**
  * One `npm run build` of the corpus: wall seconds, and peak resident memory
  * (MiB) of the largest process and of all its processes together, sampled
  * every 100 ms.
  */
-async function build(n: number): Promise<{ seconds: number; peakMiB: number; peakSumMiB: number }> {
+async function build(corpus: Corpus): Promise<{ seconds: number; peakMiB: number; peakSumMiB: number }> {
   const start = performance.now();
   const child = spawn(process.execPath, ['scripts/build.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
       ...process.env,
-      EDITIONS_DIR: `bench/.corpus/${n}/editions`,
-      OUT_DIR: `bench/.out/${n}`,
+      EDITIONS_DIR: corpus.folder,
+      OUT_DIR: `bench/.out/${corpus.name}`,
       BUILD_DATE: '2030-01-01T00:00:00Z',
     },
   });
@@ -87,29 +149,29 @@ async function build(n: number): Promise<{ seconds: number; peakMiB: number; pea
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`the build of ${n} editions failed (exit ${code}); run it alone to see why`);
+  if (code !== 0) throw new Error(`the build of ${corpus.folder} failed (exit ${code}); run it alone to see why`);
   return { seconds: (performance.now() - start) / 1000, peakMiB, peakSumMiB };
 }
 
-const PEER_SOURCE = join(ROOT, '../shared/bench-peers/eleventy');
-const PEER = join(ROOT, 'bench/.peer');
+const PEERS = join(ROOT, '../shared/bench-peers');
 
 /** The Eleventy peer, copied beside the benchmark with its packages installed (once); null when it is not there. */
-function preparePeer(): string | null {
-  if (!existsSync(PEER_SOURCE)) return null;
-  if (!existsSync(join(PEER, 'node_modules/@11ty/eleventy'))) {
-    rmSync(PEER, { recursive: true, force: true });
-    cpSync(PEER_SOURCE, PEER, { recursive: true });
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: PEER, stdio: 'ignore' });
+function prepareEleventy(): string | null {
+  const peer = join(ROOT, 'bench/.peer');
+  if (!existsSync(join(PEERS, 'eleventy'))) return null;
+  if (!existsSync(join(peer, 'node_modules/@11ty/eleventy'))) {
+    rmSync(peer, { recursive: true, force: true });
+    cpSync(join(PEERS, 'eleventy'), peer, { recursive: true });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--silent'], { cwd: peer, stdio: 'ignore' });
   }
-  return PEER;
+  return peer;
 }
 
-/** One Eleventy build of the peer over the corpus `n`: wall seconds. */
-function peerBuild(peer: string, n: number): number {
+/** One Eleventy build of the peer over the corpus: wall seconds. */
+function eleventyBuild(peer: string, corpus: Corpus): number {
   const editions = join(peer, 'content/editions');
-  for (const name of readdirSync(editions)) if (name.endsWith('.md')) rmSync(join(editions, name));
-  cpSync(join(ROOT, `bench/.corpus/${n}/editions`), editions, { recursive: true });
+  rmSync(editions, { recursive: true, force: true });
+  cpSync(join(ROOT, corpus.folder), editions, { recursive: true });
   rmSync(join(peer, '_site'), { recursive: true, force: true });
   const start = performance.now();
   execFileSync(process.execPath, [join(peer, 'node_modules/@11ty/eleventy/cmd.cjs'), '--quiet'], {
@@ -119,89 +181,133 @@ function peerBuild(peer: string, n: number): number {
   return (performance.now() - start) / 1000;
 }
 
+/** The Pelican peer, copied beside the benchmark; null (and a line saying so) when Debian's `pelican` is missing. */
+function preparePelican(): string | null {
+  const site = join(ROOT, 'bench/.pelican');
+  if (!existsSync(join(PEERS, 'pelican'))) return null;
+  try {
+    execFileSync('pelican', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.log(
+      'bench: pelican is not installed (apt-get install pelican python3-markdown python3-pygments); no Pelican column',
+    );
+    return null;
+  }
+  rmSync(site, { recursive: true, force: true });
+  cpSync(join(PEERS, 'pelican'), site, { recursive: true });
+  return site;
+}
+
+/** One Pelican build of the peer over the corpus (converted to Pelican's metadata lines first, untimed): wall seconds. */
+function pelicanBuild(site: string, corpus: Corpus): number {
+  const editions = join(site, 'content/editions');
+  execFileSync(process.execPath, [join(site, 'to-pelican.mjs'), join(ROOT, corpus.folder), editions], {
+    stdio: 'ignore',
+  });
+  rmSync(join(site, 'output'), { recursive: true, force: true });
+  const start = performance.now();
+  execFileSync('pelican', ['content', '-s', 'pelicanconf.py', '-o', 'output', '-q'], { cwd: site, stdio: 'ignore' });
+  return (performance.now() - start) / 1000;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const size = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const peerCell = (times: number[], ours: number) =>
+  times.length ? `${median(times).toFixed(1)} (${(ours / median(times)).toFixed(1)}×)` : 'n/a';
 
-/** Benchmarks one corpus size and appends its row. */
-async function benchmark(n: number): Promise<void> {
-  const corpus = join(ROOT, `bench/.corpus/${n}/editions`);
-  writeCorpus(corpus, n);
-  const peer = preparePeer();
-  const peerTimes: number[] = [];
-  const cold: number[] = [];
-  const noChange: number[] = [];
-  const oneEdit: number[] = [];
-  const devCold: DevTimes[] = [];
-  const devWarm: DevTimes[] = [];
-  let peak = 0;
-  let peakSum = 0;
-  const newestFile = join(corpus, `${syntheticEditionDate(n)}-edition-${n}.md`);
-  for (let run = 0; run < runs; run++) {
-    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
-    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
-    for (const [list, before] of [
-      [cold, () => {}],
-      [noChange, () => {}],
-      [
-        oneEdit,
-        () =>
-          writeFileSync(
-            join(corpus, `2020-01-01-edition-1.md`),
-            `${readFileSync(join(corpus, '2020-01-01-edition-1.md'), 'utf8')}\nEdited in run ${run}.\n`,
-          ),
-      ],
-    ] as const) {
-      before();
-      const result = await build(n);
-      list.push(result.seconds);
-      peak = Math.max(peak, result.peakMiB);
-      peakSum = Math.max(peakSum, result.peakSumMiB);
-      const memory = `largest process ${result.peakMiB.toFixed(0)} MiB, all ${result.peakSumMiB.toFixed(0)} MiB`;
-      console.log(`N=${n} run ${run + 1}: ${result.seconds.toFixed(1)} s, ${memory}`);
-    }
-    // `npm run dev` as the build left the caches, then as a fresh checkout meets it.
-    devWarm.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
-    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
-    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
-    devCold.push(await measureDev(`bench/.corpus/${n}/editions`, n, newestFile));
-    const dev = (t: DevTimes) => `first page ${t.firstPage.toFixed(1)} s, edit visible ${t.editVisible.toFixed(2)} s`;
-    console.log(
-      `N=${n} run ${run + 1}: dev, warm caches: ${dev(devWarm.at(-1)!)}; cold caches: ${dev(devCold.at(-1)!)}`,
-    );
-    // The peer between our runs, so both see the same machine.
-    if (peer) {
-      peerTimes.push(peerBuild(peer, n));
-      console.log(`N=${n} run ${run + 1}: Eleventy ${peerTimes.at(-1)!.toFixed(1)} s`);
-    }
-  }
-  const out = join(ROOT, `bench/.out/${n}`);
+/** What the built site holds, read from the output of a build of the corpus as it is (no edition added). */
+async function siteFigures(corpus: Corpus): Promise<string[]> {
+  const out = join(ROOT, `bench/.out/${corpus.name}`);
   const files = allFiles(out);
-  const pages = files.filter((f) => f.endsWith('.html')).length;
-  const page = readFileSync(join(out, `editions/${Math.ceil(n / 2)}/index.html`));
+  const page = readFileSync(join(out, `editions/${corpus.newest.number}/index.html`));
   const css = files.filter((f) => f.endsWith('.css') && f.includes('_astro'));
   const pageGz = gzipSync(page).length + css.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
   const index = size(files.filter((f) => f.includes('/pagefind/')));
   const query = await firstQueryBytes(out, 'inference');
-  const c = median(cold);
-  const peerMedian = peerTimes.length ? median(peerTimes) : null;
-  const row = [
-    new Date().toISOString().slice(0, 10),
-    n,
-    runs,
-    c.toFixed(1),
-    peerMedian === null ? 'n/a' : `${peerMedian.toFixed(1)} (${(c / peerMedian).toFixed(1)}×)`,
-    `${median(noChange).toFixed(1)} (${Math.round((median(noChange) / c) * 100)}%)`,
-    `${median(oneEdit).toFixed(1)} (${Math.round((median(oneEdit) / c) * 100)}%)`,
-    `${peak.toFixed(0)} / ${peakSum.toFixed(0)} MiB`,
-    `${median(devWarm.map((t) => t.firstPage)).toFixed(1)} / ${median(devCold.map((t) => t.firstPage)).toFixed(1)}`,
-    `${median([...devWarm, ...devCold].map((t) => t.editVisible)).toFixed(2)}`,
-    (pages / c).toFixed(0),
+  return [
+    String(files.filter((f) => f.endsWith('.html')).length),
     `${(size(files) / 2 ** 20).toFixed(0)} MiB`,
     `${kib(page.length)} / ${kib(pageGz)}`,
     `${(index / 2 ** 20).toFixed(1)} MiB`,
     query === null ? 'n/a' : kib(query),
+  ];
+}
+
+/** Benchmarks one corpus and appends its row. */
+async function benchmark(corpus: Corpus): Promise<void> {
+  const eleventy = prepareEleventy();
+  const pelican = preparePelican();
+  const eleventyTimes: number[] = [];
+  const pelicanTimes: number[] = [];
+  const [cold, noChange, oneEdit, newEdition]: [number[], number[], number[], number[]] = [[], [], [], []];
+  const devCold: DevTimes[] = [];
+  const devWarm: DevTimes[] = [];
+  let peak = 0;
+  let peakSum = 0;
+  let figures: string[] = [];
+  const oldest = readFileSync(corpus.oldest, 'utf8');
+  const label = `${corpus.name}${corpus.name === String(corpus.count) ? '' : ` (${corpus.count})`}`;
+  for (let run = 0; run < runs; run++) {
+    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
+    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+    writeFileSync(corpus.oldest, oldest);
+    rmSync(corpus.next.file, { force: true });
+    for (const [list, what, before] of [
+      [cold, 'cold', () => {}],
+      [noChange, 'no change', () => {}],
+      [oneEdit, 'one edit', () => writeFileSync(corpus.oldest, `${oldest}\nEdited in run ${run}.\n`)],
+      [newEdition, 'new edition', () => writeFileSync(corpus.next.file, corpus.next.text)],
+    ] as const) {
+      before();
+      const result = await build(corpus);
+      list.push(result.seconds);
+      peak = Math.max(peak, result.peakMiB);
+      peakSum = Math.max(peakSum, result.peakSumMiB);
+      const memory = `largest process ${result.peakMiB.toFixed(0)} MiB, all ${result.peakSumMiB.toFixed(0)} MiB`;
+      console.log(`${label} run ${run + 1}, ${what}: ${result.seconds.toFixed(1)} s, ${memory}`);
+      if (list === cold && run === runs - 1) figures = await siteFigures(corpus);
+    }
+    rmSync(corpus.next.file, { force: true });
+    writeFileSync(corpus.oldest, oldest);
+    // `npm run dev` as the build left the caches, then as a fresh checkout meets it.
+    devWarm.push(await measureDev(corpus.folder, corpus.newest.number, corpus.newest.file));
+    rmSync(cacheRoot(ROOT), { recursive: true, force: true });
+    rmSync(join(ROOT, 'node_modules/.astro'), { recursive: true, force: true });
+    devCold.push(await measureDev(corpus.folder, corpus.newest.number, corpus.newest.file));
+    const dev = (t: DevTimes) => `first page ${t.firstPage.toFixed(1)} s, edit visible ${t.editVisible.toFixed(2)} s`;
+    console.log(
+      `${label} run ${run + 1}: dev, warm caches: ${dev(devWarm.at(-1)!)}; cold caches: ${dev(devCold.at(-1)!)}`,
+    );
+    // The peers between our runs, so all see the same machine.
+    if (eleventy) {
+      eleventyTimes.push(eleventyBuild(eleventy, corpus));
+      console.log(`${label} run ${run + 1}: Eleventy ${eleventyTimes.at(-1)!.toFixed(1)} s`);
+    }
+    if (pelican) {
+      pelicanTimes.push(pelicanBuild(pelican, corpus));
+      console.log(`${label} run ${run + 1}: Pelican ${pelicanTimes.at(-1)!.toFixed(1)} s`);
+    }
+  }
+  const c = median(cold);
+  const share = (xs: number[]) => `${median(xs).toFixed(1)} (${Math.round((median(xs) / c) * 100)}%)`;
+  const [pages, ...rest] = figures;
+  const row = [
+    new Date().toISOString().slice(0, 10),
+    label,
+    runs,
+    c.toFixed(1),
+    peerCell(eleventyTimes, c),
+    peerCell(pelicanTimes, c),
+    share(noChange),
+    share(oneEdit),
+    share(newEdition),
+    `${peak.toFixed(0)} / ${peakSum.toFixed(0)} MiB`,
+    `${median(devWarm.map((t) => t.firstPage)).toFixed(1)} / ${median(devCold.map((t) => t.firstPage)).toFixed(1)}`,
+    `${median([...devWarm, ...devCold].map((t) => t.editVisible)).toFixed(2)}`,
+    (Number(pages) / c).toFixed(0),
+    ...rest,
     machine,
   ];
   console.log(row.join(' | '));
@@ -209,7 +315,10 @@ async function benchmark(n: number): Promise<void> {
 }
 
 try {
-  for (const n of sizes) await benchmark(n);
+  if (values.editions !== undefined) await benchmark(archiveCorpus(values.editions));
+  else
+    for (const n of positionals.length ? positionals.map(Number) : [100, 1000, 3000])
+      await benchmark(syntheticCorpus(n));
 } catch (error) {
   // A build that fails here prints its own lines above; this says which step stopped, without a stack trace.
   console.error(`bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
