@@ -38,6 +38,7 @@ import { measureDev, type DevTimes } from './dev.ts';
 import { syntheticEdition, syntheticEditionDate, writeCorpus } from './generate.ts';
 import { cacheRoot } from '../src/cache/named-cache.ts';
 import { firstQueryBytes } from './search-bytes.ts';
+import { TreeSampler } from './processes.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
@@ -45,25 +46,6 @@ const { values, positionals } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, editions: { type: 'string' } },
 });
 const runs = Number(values.runs);
-
-/** Resident memory (MiB) of `pid` and every process under it, from `/proc`: the largest one and the sum. */
-function treeMemory(pid: number): { largest: number; sum: number } {
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      parent.set(Number(name), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
-      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
-    } catch {
-      // Gone since the listing.
-    }
-  }
-  const inTree = (p: number): boolean => p === pid || (parent.has(p) && p > 1 && inTree(parent.get(p)!));
-  const sizes = [...rss].filter(([p]) => inTree(p)).map(([, mib]) => mib);
-  return { largest: Math.max(0, ...sizes), sum: sizes.reduce((a, b) => a + b, 0) };
-}
 
 /** The editions one row is measured over: N synthetic editions, or a copy of a real archive's folder. */
 interface Corpus {
@@ -129,7 +111,9 @@ function archiveCorpus(source: string): Corpus {
  * (MiB) of the largest process and of all its processes together, sampled
  * every 100 ms.
  */
-async function build(corpus: Corpus): Promise<{ seconds: number; peakMiB: number; peakSumMiB: number }> {
+async function build(
+  corpus: Corpus,
+): Promise<{ seconds: number; peakMiB: number; peakSumMiB: number; cpuLines: string[] }> {
   const start = performance.now();
   const child = spawn(process.execPath, ['scripts/build.ts'], {
     cwd: ROOT,
@@ -141,16 +125,12 @@ async function build(corpus: Corpus): Promise<{ seconds: number; peakMiB: number
       BUILD_DATE: '2030-01-01T00:00:00Z',
     },
   });
-  let peakMiB = 0;
-  let peakSumMiB = 0;
-  const sampler = setInterval(() => {
-    const { largest, sum } = treeMemory(child.pid!);
-    [peakMiB, peakSumMiB] = [Math.max(peakMiB, largest), Math.max(peakSumMiB, sum)];
-  }, 100);
+  const sampler = new TreeSampler(child.pid!);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  clearInterval(sampler);
+  sampler.stop();
   if (code !== 0) throw new Error(`the build of ${corpus.folder} failed (exit ${code}); run it alone to see why`);
-  return { seconds: (performance.now() - start) / 1000, peakMiB, peakSumMiB };
+  const { peakMiB, peakSumMiB } = sampler;
+  return { seconds: (performance.now() - start) / 1000, peakMiB, peakSumMiB, cpuLines: sampler.cpuLines() };
 }
 
 const PEERS = join(ROOT, '../shared/bench-peers');
@@ -267,6 +247,7 @@ async function benchmark(corpus: Corpus): Promise<void> {
       peakSum = Math.max(peakSum, result.peakSumMiB);
       const memory = `largest process ${result.peakMiB.toFixed(0)} MiB, all ${result.peakSumMiB.toFixed(0)} MiB`;
       console.log(`${label} run ${run + 1}, ${what}: ${result.seconds.toFixed(1)} s, ${memory}`);
+      for (const line of result.cpuLines) console.log(`  ${line}`);
       if (list === cold && run === runs - 1) figures = await siteFigures(corpus);
     }
     rmSync(corpus.next.file, { force: true });
