@@ -87,8 +87,12 @@ class RawHtmlRules {
     this.#ids = new Set(file.data.headingIds ?? []);
   }
 
-  /** Rewrites one HTML node's text. */
-  node(node: Html): void {
+  /**
+   * Rewrites one HTML node's text. `glued`: the node follows a word with no
+   * space between (`FromIterator<A>`), where a one-capital tag is a type
+   * parameter, not an element.
+   */
+  node(node: Html, glued = false): void {
     node.value = node.value.replace(
       TOKEN,
       (
@@ -102,7 +106,14 @@ class RawHtmlRules {
       ) =>
         this.#token(
           tag,
-          { scriptName, closing: slash === '/', name, attrs, selfClose: selfClose === '/' },
+          {
+            scriptName,
+            closing: slash === '/',
+            name,
+            attrs,
+            selfClose: selfClose === '/',
+            glued: glued && index === 0,
+          },
           lineAt(node, index),
         ),
     );
@@ -140,6 +151,7 @@ class RawHtmlRules {
       name?: string | undefined;
       attrs?: string | undefined;
       selfClose: boolean;
+      glued: boolean;
     },
     at: Point | undefined,
   ): string {
@@ -167,6 +179,11 @@ class RawHtmlRules {
     }
     if (!t.name) {
       report(this.file, at, 'html', looksLikeHtml(JSON.stringify(tag.slice(0, 30))), 'warning');
+      return escapeText(tag);
+    }
+    // `Box<A>`, `Fn<I>`: generics in a Rust, Java or TypeScript newsletter, whatever HTML element the letter names.
+    if (t.glued && /^[A-Z]$/.test(t.name) && !t.closing && !t.attrs?.trim()) {
+      report(this.file, at, 'html', looksLikeHtml(tag), 'warning');
       return escapeText(tag);
     }
     const name = t.name.toLowerCase();
@@ -332,10 +349,11 @@ class RawHtmlRules {
 export default function remarkRawHtml() {
   return (tree: Root, file: VFile) => {
     const rules = new RawHtmlRules(file);
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       if (node.type === 'html') {
         file.data.rawHtml = true;
-        rules.node(node);
+        const before = index === undefined ? undefined : parent?.children[index - 1];
+        rules.node(node, before?.type === 'text' && /[\p{L}\p{N}_]$/u.test(before.value));
       } else if (node.type === 'heading' && node.depth === 2) rules.story(node.position?.start.line);
     });
     rules.end();
