@@ -1,7 +1,7 @@
 import { COMPILE_BUDGET_MS } from '../rules/limits.ts';
 import { BUG, problem } from '../diagnostics/problem.ts';
 import { errorMessage, runShare } from '../processes/child-protocol.ts';
-import { settle, split } from '../processes/shares.ts';
+import { inItemOrder, settle, split } from '../processes/shares.ts';
 import { compileEdition, type CompileResult, type CompileSettings } from './compile-edition.ts';
 
 /** One file to compile. */
@@ -80,7 +80,7 @@ export async function compileMany(
   options: PoolOptions = {},
 ): Promise<CompileResult[]> {
   const inProcess = (job: CompileJob) => compileSafely(job, settings, options.compile);
-  let shares = split(jobs, options);
+  let shares = split(jobs, options, (job) => job.bytes.length);
   if (shares.length === 0 && !options.forceProcess) {
     // Few files: the plain small ones here, the others in a child process under the budget.
     const large = jobs.filter((job) => needsBudget(job.bytes));
@@ -120,7 +120,8 @@ export async function compileMany(
       redo: () => undefined,
     }),
   );
-  const left = shares.flatMap((share, s) => share.filter((_, i) => results[s]![i] === undefined));
+  const ordered = inItemOrder(jobs, shares, results);
+  const left = jobs.filter((_, i) => ordered[i] === undefined);
   // A process that died before starting anything would die again: then compile what is left here.
   const again =
     left.length === jobs.length
@@ -128,7 +129,7 @@ export async function compileMany(
       : left.length
         ? await compileMany(left, settings, { ...options, forceProcess: false })
         : [];
-  return results.flat().map((result) => result ?? again.shift()!);
+  return ordered.map((result) => result ?? again.shift()!);
 }
 
 /** A file that ran over the compile budget. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Problem } from '../diagnostics/problem.ts';
 import { errorMessage, runShare, type ShareOutcome } from '../processes/child-protocol.ts';
-import { settle } from '../processes/shares.ts';
+import { balance, inItemOrder, settle } from '../processes/shares.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { ARTIFACTS, editionArtifactFiles } from './artifact-cache.ts';
 import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
@@ -21,6 +21,13 @@ import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
  * (figures in `bench/RESULTS.md`).
  */
 const MAX_PER_PROCESS = 500;
+/**
+ * How long an edition's files take to make, in characters of its HTML: the
+ * emails grow with it, the social image does not (bench/cpu.ts: the image
+ * ~26 ms, the emails of an edition of 24,000 characters ~6 ms).
+ */
+const artifactWeight = (edition: Edition) =>
+  100_000 + edition.introHtml.length + edition.sections.reduce((sum, s) => sum + s.html.length, 0);
 /** Below this many editions per process, a second process costs more than it saves. */
 const MIN_PER_PROCESS = 20;
 
@@ -42,9 +49,7 @@ export async function prepareArtifactsInParallel(
   );
   const worker = options.worker ?? new URL('./artifact-worker.ts', import.meta.url);
   const size = Math.min(MAX_PER_PROCESS, Math.ceil(editions.length / processes));
-  const shares = Array.from({ length: Math.ceil(editions.length / size) }, (_, i) =>
-    editions.slice(i * size, (i + 1) * size),
-  );
+  const shares = balance(editions, Math.ceil(editions.length / size), artifactWeight);
   // `processes` at a time, each share in a fresh process.
   const outcomes: ShareOutcome<Problem[]>[] = [];
   let next = 0;
@@ -73,13 +78,14 @@ export async function prepareArtifactsInParallel(
       redo: () => undefined,
     }),
   );
-  const left = shares.flatMap((share, s) => share.filter((_, i) => results[s]![i] === undefined));
+  const ordered = inItemOrder(editions, shares, results);
+  const left = editions.filter((_, i) => ordered[i] === undefined);
   // Processes that died before starting anything would die again.
   const again =
     left.length === editions.length
       ? left.map((edition) => [artifactProblem(edition.file, 'artifacts', 'could not be made: no process could start')])
       : await prepareArtifactsInParallel(left, options).then((problems) => [problems]);
-  return [...results.flat().filter((r) => r !== undefined), ...again].flat();
+  return [...ordered.filter((r) => r !== undefined), ...again].flat();
 }
 
 /**
