@@ -133,6 +133,8 @@ describe('a worker whose parent is stopped', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       parent.kill(signal);
       await closed;
+      // Its pipes close as it exits, a moment before the kernel lists it as gone: give it that moment, no more.
+      for (let wait = 0; running(worker) && wait < 20; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(running(worker)).toBe(false);
       expect(stderr).toBe('');
     },
