@@ -43,6 +43,16 @@ describe('the build fingerprint hashes what the build reads', () => {
     expect(fingerprint({}, NOW)).toBe(fingerprint({}, NOW + 86_400_000));
   });
 
+  it('reads a date again when its edition changes, though dates are remembered between builds', () => {
+    const file = join(root, 'content/editions/a.md');
+    writeFileSync(file, '---\nedition: 1\ndate: 2026-05-01\n---\n\nIntro.\n');
+    expect(fingerprint({}, EARLIER)).not.toBe(fingerprint({}, NOW));
+    // Moved to July: scheduled at NOW, due by August.
+    writeFileSync(file, '---\nedition: 1\ndate: 2026-07-01\n---\n\nIntro.\n');
+    expect(fingerprint({}, NOW)).not.toBe(fingerprint({}, Date.parse('2026-08-01T00:00:00Z')));
+    expect(fingerprint({}, EARLIER)).toBe(fingerprint({}, NOW));
+  });
+
   it('hashes an absolute SITE_CONFIG and the files it imports, wherever they are', () => {
     writeFileSync(join(outside, 'site.ts'), "import colours from './colours.ts';\nexport default { colours };\n");
     writeFileSync(join(outside, 'colours.ts'), "export default { light: '#000000' };\n");
