@@ -20,6 +20,12 @@ export const COMPILE_BUDGET_MS = 10_000;
  */
 export const SETTINGS_BUDGET_MS = 10_000;
 /**
+ * Longest `topics.yaml` may take to read. The YAML parser takes seconds per
+ * MB for some shapes (2 MB of `[` took 15 s, a flow list of a million items
+ * 9 s): a large file is read in a child process stopped at the budget.
+ */
+export const TOPICS_BUDGET_MS = 10_000;
+/**
  * Most emphasis (`*`, `_`) or bracket (`[`) markers in one paragraph:
  * CommonMark's delimiter matching is quadratic in them (10,000 take about
  * a second here; 300 KB of them never finish), and no real edition comes

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SETTINGS_BUDGET_MS } from '../../src/rules/limits.ts';
+import { loadTopics, loadTopicsWithin } from '../../src/loader/load-topics.ts';
+import { SETTINGS_BUDGET_MS, TOPICS_BUDGET_MS } from '../../src/rules/limits.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const temp = mkdtempSync(join(tmpdir(), 'load-budgets-'));
@@ -72,5 +73,59 @@ describe('a settings module that never finishes loading', () => {
       stdout: '',
       stderr: '',
     });
+  });
+});
+
+describe('a topics.yaml the YAML parser would take minutes over', () => {
+  /** An editions folder with one edition, and `topics.yaml` beside it. */
+  function site(name: string, topics: string): string {
+    const editions = join(temp, name, 'editions');
+    mkdirSync(editions, { recursive: true });
+    writeFileSync(join(editions, '2026-04-05-edition-7.md'), '---\nedition: 7\ndate: 2026-04-05\n---\n\nAn intro.\n');
+    writeFileSync(join(temp, name, 'topics.yaml'), topics);
+    return editions;
+  }
+
+  it('is stopped at the budget, in one line naming it (2 MB of "[")', async () => {
+    const editions = site('brackets', `a: ${'['.repeat(2 * 1024 * 1024 - 8)}\n`);
+    const result = await command(process.execPath, ['scripts/check.ts', '--dir', editions]);
+    expect(result.stdout.split('\n')[0]).toBe(
+      `${join(temp, 'brackets/topics.yaml')}  topics: took longer than 10 s to read and was stopped; look for lists or maps nested very deeply, or very long ones written on one line ([…], {…})`,
+    );
+    expect(result.code).toBe(1);
+    expect(result.ms).toBeLessThan(TOPICS_BUDGET_MS + 15_000);
+  });
+
+  it('is read in a child process when large, with the same topics and lines as in this process', async () => {
+    const dir = join(temp, 'large');
+    mkdirSync(dir);
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) => `topic-${i}:\n  name: Topic ${i}\n  description: About ${i}.\n`,
+    );
+    writeFileSync(join(dir, 'topics.yaml'), entries.join(''));
+    const here = loadTopics(dir, 'topics.yaml');
+    expect(Object.keys(here.topics)).toHaveLength(3000);
+    expect(here.lines['topic-2999']).toBe(8998);
+    expect(await loadTopicsWithin(dir, 'topics.yaml')).toEqual(here);
+  });
+
+  it.each([
+    ['a flow list of 500,000 items', `a: [${'1,'.repeat(500_000)}]\n`],
+    ['250,000 aliases', `a: &x y\nb:\n${'  - *x\n'.repeat(250_000)}`],
+  ])('is stopped at a shorter budget too: %s', async (_, text) => {
+    const dir = join(temp, `slow-${text.length}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'topics.yaml'), text);
+    expect((await loadTopicsWithin(dir, 'topics.yaml', 500)).problems).toEqual([
+      {
+        file: 'topics.yaml',
+        line: undefined,
+        field: 'topics',
+        message:
+          'took longer than 0.5 s to read and was stopped; look for lists or maps nested very deeply, or very long ones written on one line ([…], {…})',
+        severity: 'error',
+      },
+    ]);
   });
 });
