@@ -20,17 +20,17 @@ export interface LiveContent {
   problems: FileProblems[];
 }
 
-/** Where the search index was written, and how many editions it holds. */
-export interface SearchIndex {
-  folder: string;
-  pages: number;
-}
+/** Where the search index was written (or its files, when the cache could not hold them), and how many editions it holds. */
+export type SearchIndex = { pages: number } & ({ folder: string } | { files: { path: string; content: Uint8Array }[] });
 
 /** An edition's file besides its page and its key in the artifact cache. */
 export interface PlannedFile {
   name: string;
   key: string;
 }
+
+/** An edition's files made again, by name. */
+export type MadeFiles = Partial<Record<string, Uint8Array>>;
 
 /** What the loader hands over to the end of the build about the editions' files besides their pages. */
 export interface EditionFiles {
@@ -40,8 +40,13 @@ export interface EditionFiles {
   planned: { edition: Edition; files: PlannedFile[] }[];
   /** The making of the files the cache lacked; its problems stop the build. */
   made: Promise<Problem[]>;
-  /** Makes one file again in this process (an entry damaged since, or a cache that cannot be written). */
-  make: (name: string, edition: Edition) => Promise<Uint8Array>;
+  /**
+   * Makes the files of these editions again, in fresh processes that hand
+   * back their bytes instead of leaving them in the cache (entries damaged
+   * since, or a cache that cannot be written), to `each` as they come; a
+   * file never handed to `each` could not be made.
+   */
+  make: (editions: Edition[], each: (edition: Edition, files: MadeFiles) => void) => Promise<void>;
 }
 
 /** One edition page of a build: its key in the page cache, and whether the cache already has it. */

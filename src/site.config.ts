@@ -1,4 +1,5 @@
-import { EXAMPLE_SITE_URL, type SiteSettingsInput } from './schemas/site.ts';
+import { EXAMPLE_SITE_URL } from './schemas/example-site.ts';
+import type { SiteSettingsInput } from './schemas/site.ts';
 
 /**
  * The newsletter's settings. Validated when a build or check starts

@@ -18,7 +18,7 @@ export { loadContent } from '../../src/loader/load-content.ts';
 export { EDITIONS_DIR, listEditionFiles } from '../../src/loader/load-editions.ts';
 export { editionsDirFrom } from '../../src/site/environment.ts';
 /** The topics file beside an editions folder, and its entries. */
-export { loadTopics, topicsFileFor } from '../../src/loader/load-topics.ts';
+export { loadTopicsWithin, topicsFileFor } from '../../src/loader/load-topics.ts';
 /** Reads an edition file's front matter (to find numbers already in use). */
 export { readEdition } from '../../src/loader/read-edition.ts';
 /** The site's Markdown pipeline and its split into sections: section ids exactly as the site gives them. */

@@ -109,7 +109,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
   const publicDir = options.publicDir ?? 'public';
 
   const topicsFile = project.topicsFileFor(out);
-  const topicSlugs = new Set(Object.keys(project.loadTopics(process.cwd(), topicsFile).topics));
+  const topicSlugs = new Set(Object.keys((await project.loadTopicsWithin(process.cwd(), topicsFile)).topics));
   const unmatchedTags = new Map<string, number>();
   const temp = options.dryRun ? mkdtempSync(join(tmpdir(), 'newsletter-import-')) : undefined;
   try {

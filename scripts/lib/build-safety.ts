@@ -109,7 +109,16 @@ export function acquireLock(
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (UNWRITABLE.has(code)) return unlocked(error);
+      if (UNWRITABLE.has(code)) {
+        // A full disk may have made the file with no room for the PID: an empty lock is not left behind.
+        if (code === 'ENOSPC' || code === 'EDQUOT')
+          try {
+            rmSync(lock, { force: true });
+          } catch {
+            // Not even that: the next build takes over an empty lock as stale.
+          }
+        return unlocked(error);
+      }
       if (code !== 'EEXIST') throw error;
     }
     let held = '';

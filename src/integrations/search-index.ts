@@ -1,5 +1,5 @@
-import { constants, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeSearchIndex } from '../render/search-index.ts';
@@ -40,7 +40,12 @@ export default function searchIndex(): AstroIntegration {
           throw new Error(`search index: ${error instanceof Error ? error.message : String(error)}`);
         });
         const folder = join(fileURLToPath(dir), 'pagefind');
-        placeFiles(index.folder, folder);
+        if ('folder' in index) placeFiles(index.folder, folder);
+        else
+          for (const file of index.files) {
+            mkdirSync(dirname(join(folder, file.path)), { recursive: true });
+            writeFileSync(join(folder, file.path), file.content);
+          }
         logger.info(`indexed ${index.pages} edition pages into ${folder}`);
       },
     },

@@ -1,6 +1,12 @@
 import { groupByFile } from '../diagnostics/problem.ts';
 import { EDITIONS_DIR, loadEditions, type LoadOptions, type LoadResult } from './load-editions.ts';
-import { loadTopics, topicsFileFor, unusedTopicProblems, usedTopicSlugs, type TopicsResult } from './load-topics.ts';
+import {
+  loadTopicsWithin,
+  topicsFileFor,
+  unusedTopicProblems,
+  usedTopicSlugs,
+  type TopicsResult,
+} from './load-topics.ts';
 import { nearMissProblem, nearMissTopics } from './topic-uses.ts';
 
 /**
@@ -10,7 +16,7 @@ import { nearMissProblem, nearMissTopics } from './topic-uses.ts';
  */
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const result = await loadEditions(options);
-  const topics = loadTopics(options.root, topicsFileFor(options.dir ?? EDITIONS_DIR));
+  const topics = await loadTopicsWithin(options.root, topicsFileFor(options.dir ?? EDITIONS_DIR));
   const withTopics = (loaded: LoadResult, whole: boolean): LoadResult => ({
     ...loaded,
     problems: groupByFile([...loaded.problems, ...topics.problems, ...topicProblems(loaded, topics, whole)]),

@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { problem, type Problem } from '../diagnostics/problem.ts';
+import { BUG, problem, type Problem } from '../diagnostics/problem.ts';
 import { fsReason } from '../diagnostics/from-fs.ts';
 import { zodProblems } from '../diagnostics/from-zod.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.ts';
-import { MAX_FILE_BYTES, megabytes } from '../rules/limits.ts';
+import { MAX_FILE_BYTES, megabytes, TOPICS_BUDGET_MS } from '../rules/limits.ts';
+import { runShare } from '../processes/child-protocol.ts';
 import { readInputFile } from './scan-editions.ts';
 import { checkUniqueKeys, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
@@ -68,6 +69,45 @@ export function loadTopics(root: string, file: string): TopicsResult {
         lines[key.value] ??= lineCounter.linePos(key.range[0]).line;
     }
   return { topics, lines, file, problems: [] };
+}
+
+/**
+ * Topics files up to this size are read in this process: the slowest shapes
+ * parse at about 8 µs a byte, so well under a second. Larger ones are read
+ * in a child process that is stopped at the budget.
+ */
+const IN_PROCESS_MAX_BYTES = 64 * 1024;
+
+/** A topics file to read in a child process. */
+export interface TopicsJob {
+  root: string;
+  file: string;
+}
+
+/**
+ * `loadTopics` within `TOPICS_BUDGET_MS`: a large file is read in a child
+ * process, and one that runs over the budget is a problem line naming it.
+ */
+export async function loadTopicsWithin(root: string, file: string, budgetMs = TOPICS_BUDGET_MS): Promise<TopicsResult> {
+  let size = 0;
+  try {
+    size = statSync(resolve(root, file)).size;
+  } catch {
+    // Missing or unreadable: loadTopics says which.
+  }
+  if (size <= IN_PROCESS_MAX_BYTES) return loadTopics(root, file);
+  const outcome = await runShare<TopicsJob, null, TopicsResult>(
+    new URL('./topics-worker.ts', import.meta.url),
+    { jobs: [{ root, file }], context: null },
+    { budgetMs },
+  );
+  const result = outcome.results.get(0);
+  if (result) return result;
+  const how = outcome.failed.get(0) ?? outcome.crash?.how ?? 'it stopped';
+  const message = how.startsWith('it took longer')
+    ? `took longer than ${budgetMs / 1000} s to read and was stopped; look for lists or maps nested very deeply, or very long ones written on one line ([…], {…})`
+    : `could not be read: ${how}; ${BUG}`;
+  return { topics: {}, lines: {}, file, problems: [problem(file, undefined, 'topics', message)] };
 }
 
 /** Warnings for entries no section uses: likely a typo of a slug, or a story that was renamed. */

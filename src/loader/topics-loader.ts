@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { editionsDirFrom } from '../site/environment.ts';
 import { topicSchema } from '../schemas/topic.ts';
-import { loadTopics, topicsFileFor } from './load-topics.ts';
+import { loadTopicsWithin, topicsFileFor } from './load-topics.ts';
 
 const EMPTY = '(none)';
 
@@ -21,8 +21,8 @@ export function topicsLoader(options: { dir?: string } = {}): Loader {
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
       const file = topicsFileFor(options.dir ?? editionsDirFrom(process.env));
-      const sync = () => {
-        const { topics } = loadTopics(root, file);
+      const sync = async () => {
+        const { topics } = await loadTopicsWithin(root, file);
         context.store.clear();
         for (const [slug, data] of Object.entries(topics)) context.store.set({ id: slug, data });
         if (Object.keys(topics).length === 0) {
@@ -33,10 +33,10 @@ export function topicsLoader(options: { dir?: string } = {}): Loader {
           context.store.delete(EMPTY);
         }
       };
-      sync();
+      await sync();
       context.watcher?.add(resolve(root, file));
       context.watcher?.on('all', (_event, path) => {
-        if (path === resolve(root, file)) sync();
+        if (path === resolve(root, file)) void sync();
       });
     },
   };

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Problem } from '../diagnostics/problem.ts';
+import type { MadeFiles } from '../handoffs.ts';
 import { errorMessage, runShare, type ShareOutcome } from '../processes/child-protocol.ts';
 import { balance, inItemOrder, settle } from '../processes/shares.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -105,14 +106,18 @@ export function startEditionFiles(editions: readonly Edition[], root = process.c
     root,
     planned,
     made,
-    // An entry damaged since it was checked: made again by a fresh process, into the cache.
-    make: async (name, edition) => {
-      const problems = await prepareArtifactsInParallel([edition], { processes: 1 });
-      const key = editionArtifactFiles(edition, root).find((f) => f.name === name)!.key;
-      const bytes = store.get(key);
-      if (problems.length) throw new Error('a fresh process could not make it either');
-      if (!bytes) throw new Error(`the artifact cache cannot be written (${store.file(key)})`);
-      return bytes;
+    // Entries damaged since they were checked, or a cache that kept none: made again, handed back whole.
+    make: async (wanted, each) => {
+      const worker = new URL('./artifact-worker.ts', import.meta.url);
+      for (let i = 0; i < wanted.length; i += MAX_PER_PROCESS) {
+        const share = wanted.slice(i, i + MAX_PER_PROCESS);
+        const outcome = await runShare<Edition, 'bytes', MadeFiles>(
+          worker,
+          { jobs: share, context: 'bytes' },
+          { execArgv: ['--expose-gc'] },
+        );
+        for (const [j, files] of outcome.results) each(share[j]!, files);
+      }
     },
   });
 }

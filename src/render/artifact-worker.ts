@@ -7,15 +7,17 @@
  * young-generation collection after each image (cheap: the object is new)
  * and a turn of the event loop (where the finalizers run) free them, and
  * make each image faster besides (figures in `bench/RESULTS.md`). The worker
- * is started with `--expose-gc`.
+ * is started with `--expose-gc`. With the context `bytes` it hands back
+ * the files themselves, for a build whose artifact cache could not keep them.
  */
 import type { Edition } from '../schemas/edition-model.ts';
 import { serveShare } from '../processes/child-protocol.ts';
-import { prepareEditionArtifacts } from './artifacts.ts';
+import { editionArtifactBytes, prepareEditionArtifacts } from './artifacts.ts';
 
-serveShare(async (edition: Edition) => {
-  const problems = await prepareEditionArtifacts(edition);
+serveShare(async (edition: Edition, context: 'bytes' | null) => {
+  // `bytes`: the files themselves, for a build whose cache could not keep them.
+  const made = await (context === 'bytes' ? editionArtifactBytes(edition) : prepareEditionArtifacts(edition));
   globalThis.gc?.({ type: 'minor' });
   await new Promise((resolve) => setImmediate(resolve));
-  return problems;
+  return made;
 });

@@ -8,6 +8,7 @@
  * Astro's module loader gone.
  */
 import type { Problem } from '../diagnostics/problem.ts';
+import type { MadeFiles } from '../handoffs.ts';
 import { getSite } from '../site/settings.ts';
 import type { ArtifactName } from '../site/edition-outputs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
@@ -67,11 +68,35 @@ export async function prepareEditionArtifacts<N extends string = ArtifactName>(
   edition: Edition,
   renderers: Renderers<N> = ARTIFACT_RENDERERS as unknown as Renderers<N>,
 ): Promise<Problem[]> {
-  const rows = Object.entries<Renderer>(renderers);
-  const settled = await Promise.allSettled(rows.map(([, make]) => make(edition)));
-  return settled.flatMap((outcome, i) =>
+  return (await renderAll(edition, renderers)).flatMap(({ name, outcome }) =>
     outcome.status === 'rejected'
-      ? [artifactProblem(edition.file, rows[i]![0], `could not be made: ${errorMessage(outcome.reason)}`)]
+      ? [artifactProblem(edition.file, name, `could not be made: ${errorMessage(outcome.reason)}`)]
       : [],
   );
+}
+
+/**
+ * The files of one edition as bytes, for a build whose artifact cache could
+ * not keep them (full, read-only, or damaged since); a file that cannot be
+ * made is left out.
+ */
+export async function editionArtifactBytes<N extends string = ArtifactName>(
+  edition: Edition,
+  renderers: Renderers<N> = ARTIFACT_RENDERERS as unknown as Renderers<N>,
+): Promise<MadeFiles> {
+  const made = await renderAll(edition, renderers);
+  return Object.fromEntries(
+    made.flatMap(({ name, outcome }) =>
+      outcome.status === 'fulfilled'
+        ? [[name, typeof outcome.value === 'string' ? Buffer.from(outcome.value) : outcome.value]]
+        : [],
+    ),
+  );
+}
+
+/** Runs every renderer on one edition; one that throws leaves the others be. */
+async function renderAll<N extends string>(edition: Edition, renderers: Renderers<N>) {
+  const rows = Object.entries<Renderer>(renderers);
+  const settled = await Promise.allSettled(rows.map(([, make]) => make(edition)));
+  return settled.map((outcome, i) => ({ name: rows[i]![0], outcome }));
 }

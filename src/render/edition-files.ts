@@ -23,6 +23,7 @@ import { errorMessage } from '../processes/child-protocol.ts';
 import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import { ARTIFACTS } from './artifact-cache.ts';
 import { handOver, previousOutput, take, type EditionFiles } from '../handoffs.ts';
+import type { Edition } from '../schemas/edition-model.ts';
 
 /** Called by the loader once it has started making the files. */
 export function handOverEditionFiles(files: EditionFiles): void {
@@ -36,9 +37,10 @@ export function artifactProblem(file: string, field: string, message: string): P
 
 /**
  * Waits for the files the loader started, then writes every planned
- * edition's files to `<out>/editions/<n>/`. An entry the cache cannot give
- * back is made again here. Returns how many editions were written, or the
- * problems that stop the build.
+ * edition's files to `<out>/editions/<n>/`. The entries the cache cannot
+ * give back (damaged since, or a full or read-only cache that kept none) are
+ * made again, all in one go, and written from memory. Returns how many
+ * editions were written, or the problems that stop the build.
  */
 export async function writeEditionFiles(out: string): Promise<{ written: number; problems: Problem[] }> {
   const handoff = take('edition-files');
@@ -49,18 +51,42 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
   const store = ARTIFACTS.at(handoff.root);
   const previous = previousOutput();
   const collect = collectGarbageEvery(100);
+  const write = (edition: Edition, name: string, bytes: Uint8Array) => {
+    try {
+      const folder = join('editions', String(edition.number));
+      mkdirSync(join(out, folder), { recursive: true });
+      writeOutputFile(out, join(folder, name), bytes, previous);
+    } catch (error) {
+      problems.push(artifactProblem(edition.file, name, `could not be made: ${errorMessage(error)}`));
+    }
+  };
+  const missing: { edition: Edition; names: string[] }[] = [];
   for (const { edition, files } of handoff.planned) {
     collect();
-    const folder = join('editions', String(edition.number));
-    mkdirSync(join(out, folder), { recursive: true });
+    const names: string[] = [];
     for (const { name, key } of files) {
-      try {
-        const bytes = store.get(key) ?? (await handoff.make(name, edition));
-        writeOutputFile(out, join(folder, name), bytes, previous);
-      } catch (error) {
-        problems.push(artifactProblem(edition.file, name, `could not be made: ${errorMessage(error)}`));
-      }
+      const bytes = store.get(key);
+      if (bytes) write(edition, name, bytes);
+      else names.push(name);
     }
+    if (names.length) missing.push({ edition, names });
   }
+  if (missing.length === 0) return { written: handoff.planned.length, problems };
+  let why = 'a fresh process could not make it either';
+  const left = new Map(missing.map(({ edition, names }) => [edition, new Set(names)]));
+  try {
+    await handoff.make([...left.keys()], (edition, files) => {
+      for (const name of left.get(edition) ?? []) {
+        const bytes = files[name];
+        if (!bytes) continue;
+        write(edition, name, bytes);
+        left.get(edition)!.delete(name);
+      }
+    });
+  } catch (error) {
+    why = errorMessage(error);
+  }
+  for (const [edition, names] of left)
+    for (const name of names) problems.push(artifactProblem(edition.file, name, `could not be made: ${why}`));
   return { written: handoff.planned.length, problems };
 }

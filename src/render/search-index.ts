@@ -4,8 +4,9 @@
  * built while Astro bundles and renders pages instead of after them. The
  * documents are kept in the `search` named cache's folder (`src/cache/`),
  * Pagefind indexes that folder (its own threads read and parse the files)
- * and writes the index beside it, and the search-index integration links
- * the index into the built site at the end.
+ * and writes the index beside it, and the search-index integration copies
+ * the index into the built site at the end. A cache folder that cannot be
+ * written makes the same index in memory.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -63,6 +64,15 @@ async function writeDocuments(
 }
 
 async function buildIndex(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
+  try {
+    return await indexFolder(editions, site, root);
+  } catch {
+    // A cache folder that cannot be written (full, read-only) only costs speed: the index is made in memory.
+    return indexInMemory(editions, site);
+  }
+}
+
+async function indexFolder(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
   const store = SEARCH.at(root);
   const work = store.folder;
   const documents = join(work, 'documents');
@@ -80,6 +90,27 @@ async function buildIndex(editions: readonly Edition[], site: SiteSettings, root
     if (problems.length) throw new Error(problems.join('; '));
     await removed;
     return { folder, pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The same index, from documents handed to Pagefind one by one and files kept in memory. */
+async function indexInMemory(editions: readonly Edition[], site: SiteSettings): Promise<SearchIndex> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: '_' });
+  if (!index) throw new Error(errors.join('; '));
+  try {
+    const problems: string[] = [];
+    // In a fixed order: Pagefind's index files depend on the order pages are added (from a folder, the order it lists them).
+    const documents = editions.map((edition) => searchDocument(edition, site));
+    for (const document of documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      const added = await index.addHTMLFile({ sourcePath: document.path, content: document.html });
+      problems.push(...added.errors);
+    }
+    const got = await index.getFiles();
+    problems.push(...got.errors);
+    if (problems.length) throw new Error(problems.join('; '));
+    return { files: got.files, pages: editions.length };
   } finally {
     await pagefind.close();
   }

@@ -14,6 +14,18 @@ export const MAX_YAML_ALIASES = 50;
 /** Longest one edition may take to compile before it is reported instead. */
 export const COMPILE_BUDGET_MS = 10_000;
 /**
+ * Longest the settings module (and what it imports) may take to load:
+ * `scripts/require-node.js` loads it in a child process first and stops it
+ * there. Plain values load in a fraction of a second.
+ */
+export const SETTINGS_BUDGET_MS = 10_000;
+/**
+ * Longest `topics.yaml` may take to read. The YAML parser takes seconds per
+ * MB for some shapes (2 MB of `[` took 15 s, a flow list of a million items
+ * 9 s): a large file is read in a child process stopped at the budget.
+ */
+export const TOPICS_BUDGET_MS = 10_000;
+/**
  * Most emphasis (`*`, `_`) or bracket (`[`) markers in one paragraph:
  * CommonMark's delimiter matching is quadratic in them (10,000 take about
  * a second here; 300 KB of them never finish), and no real edition comes

@@ -3,6 +3,9 @@ import { langProblem } from '../i18n/index.ts';
 import { identityShape } from './identity.ts';
 import { sendSchema } from './send.ts';
 import { subscribeSchema } from './subscribe.ts';
+import { EXAMPLE_SITE_URL } from './example-site.ts';
+
+export { EXAMPLE_SITE_URL };
 
 function isTimeZone(value: string): boolean {
   try {
@@ -20,9 +23,6 @@ function isLanguageTag(value: string): boolean {
     return false;
   }
 }
-
-/** The site URL `src/site.config.ts` ships with: a production build that still has it warns. */
-export const EXAMPLE_SITE_URL = 'https://ai-platforms.example.org';
 
 /** The newsletter's own settings (`src/site.config.ts`). */
 export const siteSchema = z.strictObject({

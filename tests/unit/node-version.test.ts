@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS_BUDGET_MS } from '../../src/rules/limits.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
@@ -14,8 +15,32 @@ describe('the Node version the project asks for', () => {
 
   it('is checked first by every npm script, so an older Node prints one line instead of a stack trace', () => {
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    const unchecked = Object.entries(pkg.scripts).filter(([, s]) => !s.startsWith('node scripts/require-node.js && '));
+    const unchecked = Object.entries(pkg.scripts).filter(
+      ([, s]) => !/^node scripts\/require-node\.js (settings )?&& /.test(s),
+    );
     expect(unchecked).toEqual([]);
+  });
+
+  it('has every script that reads the settings load them first under the time budget', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const probed = Object.keys(pkg.scripts).filter((name) =>
+      pkg.scripts[name]!.startsWith('node scripts/require-node.js settings && '),
+    );
+    // The budget require-node.js reads from limits.ts as text (a plain-JavaScript script loads no TypeScript).
+    const line = /^export const SETTINGS_BUDGET_MS = ([\d_]+);$/m.exec(read('src/rules/limits.ts'));
+    expect(Number(line?.[1]?.replace(/_/g, ''))).toBe(SETTINGS_BUDGET_MS);
+    expect(probed).toEqual([
+      'dev',
+      'build',
+      'preview',
+      'check',
+      'typecheck',
+      'new',
+      'figures',
+      'import',
+      'email',
+      'send',
+    ]);
   });
 
   it('is the same in CI, the lock file, the README and .nvmrc', () => {
