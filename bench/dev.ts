@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { launchChromium } from '../tests/support/browser.ts';
 import { startDevServer } from '../tests/support/dev-server.ts';
+import { BENCH_NOW } from './generate.ts';
 
 /** Seconds: start to first page, save to edit visible. */
 export interface DevTimes {
@@ -36,7 +37,7 @@ async function firstOk(url: string, deadline: number): Promise<number> {
  */
 export async function measureDev(editionsDir: string, newest: number, file: string): Promise<DevTimes> {
   const start = performance.now();
-  const server = await startDevServer({ EDITIONS_DIR: editionsDir, BUILD_DATE: '2030-01-01T00:00:00Z' });
+  const server = await startDevServer({ EDITIONS_DIR: editionsDir, BUILD_DATE: BENCH_NOW });
   const original = readFileSync(file, 'utf8');
   const browser = await launchChromium();
   try {

@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { allFiles } from '../tests/support/html.ts';
 import { measureDev, type DevTimes } from './dev.ts';
-import { syntheticEdition, syntheticEditionDate, writeCorpus } from './generate.ts';
+import { BENCH_NOW, syntheticEdition, syntheticEditionDate, writeCorpus } from './generate.ts';
 import { cacheRoot } from '../src/cache/named-cache.ts';
 import { firstQueryBytes } from './search-bytes.ts';
 import { TreeSampler } from './processes.ts';
@@ -95,14 +95,14 @@ function archiveCorpus(source: string): Corpus {
   if (editions.length === 0) throw new Error(`${source} holds no edition files (Markdown with an edition: number)`);
   const newest = editions.at(-1)!;
   const number = newest.number + 1;
-  const text = syntheticEdition(number).replace(/^date: .*$/m, 'date: 2029-12-31');
+  const text = syntheticEdition(number).replace(/^date: .*$/m, 'date: 2099-12-31');
   return {
     name,
     folder,
     count: editions.length,
     newest,
     oldest: editions[0]!.file,
-    next: { file: join(ROOT, folder, `2029-12-31-edition-${number}.md`), text },
+    next: { file: join(ROOT, folder, `2099-12-31-edition-${number}.md`), text },
   };
 }
 
@@ -122,7 +122,7 @@ async function build(
       ...process.env,
       EDITIONS_DIR: corpus.folder,
       OUT_DIR: `bench/.out/${corpus.name}`,
-      BUILD_DATE: '2030-01-01T00:00:00Z',
+      BUILD_DATE: BENCH_NOW,
     },
   });
   const sampler = new TreeSampler(child.pid!);
