@@ -58,7 +58,7 @@ export class TreeSampler {
   peakMiB = 0;
   peakSumMiB = 0;
   private readonly started = performance.now();
-  private readonly seen = new Map<number, { name: string; start: number; cpu: number[] }>();
+  private readonly seen = new Map<number, { name: string; start: number; cpu: number[]; peakMiB: number }>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(root: number) {
@@ -74,8 +74,9 @@ export class TreeSampler {
       tree.reduce((sum, p) => sum + p.rssMiB, 0),
     );
     for (const p of tree) {
-      const seen = this.seen.get(p.pid) ?? { name: p.name, start: second, cpu: [] };
+      const seen = this.seen.get(p.pid) ?? { name: p.name, start: second, cpu: [], peakMiB: 0 };
       seen.name = p.name;
+      seen.peakMiB = Math.max(seen.peakMiB, p.rssMiB);
       // The CPU used up to each second; a process's first sample counts from its start.
       seen.cpu[second] = p.cpu;
       this.seen.set(p.pid, seen);
@@ -88,23 +89,30 @@ export class TreeSampler {
 
   /**
    * One line per process that used at least 0.2 s of CPU: its name, CPU
-   * seconds, and a mark per second of wall time for how busy it kept one core
-   * (blank idle, █ a whole core).
+   * seconds, peak resident memory, and a mark per second of wall time (per
+   * few seconds in a long build, at most 100 marks) for how busy it kept one
+   * core (blank idle, █ a whole core).
    */
   cpuLines(): string[] {
     const marks = ' ▁▂▃▄▅▆▇█';
+    const seconds = Math.max(1, ...[...this.seen.values()].map((p) => p.cpu.length));
+    const step = Math.ceil(seconds / 100);
     const lines: string[] = [];
-    for (const { name, start, cpu } of [...this.seen.values()].sort((a, b) => a.start - b.start)) {
+    for (const { name, start, cpu, peakMiB } of [...this.seen.values()].sort((a, b) => a.start - b.start)) {
       const total = cpu.findLast((c) => c !== undefined) ?? 0;
       if (total < 0.2) continue;
-      let before = 0;
-      let line = ' '.repeat(start);
-      for (let s = start; s < cpu.length; s++) {
-        const now = cpu[s] ?? before;
-        line += marks[Math.min(8, Math.round((now - before) * 8))];
-        before = now;
+      // CPU used by the end of each second, carried over seconds without a sample.
+      const used: number[] = [];
+      for (let s = 0, last = 0; s < cpu.length; s++) used[s] = last = s < start ? 0 : (cpu[s] ?? last);
+      let line = '';
+      for (let s = 0; s < cpu.length; s += step) {
+        const end = Math.min(cpu.length, s + step) - 1;
+        const busy = ((used[end] ?? 0) - (s > 0 ? (used[s - 1] ?? 0) : 0)) / (end - s + 1);
+        line += end < start ? ' ' : marks[Math.min(8, Math.round(busy * 8))];
       }
-      lines.push(`${name.padEnd(22)} ${total.toFixed(1).padStart(5)} s CPU |${line}`);
+      lines.push(
+        `${name.padEnd(20)} ${total.toFixed(1).padStart(6)} s CPU ${peakMiB.toFixed(0).padStart(5)} MiB |${line}`,
+      );
     }
     return lines;
   }
