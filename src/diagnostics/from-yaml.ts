@@ -23,6 +23,9 @@ function quoted(value: string): string {
 /** The explanation of one syntax error, given its source line, or null for the parser's own words. */
 function explain(error: YAMLError, text: string | undefined): string | null {
   if (error.code === 'DUPLICATE_KEY') return 'a key appears twice; expected each key once';
+  // The parser ran out of stack: `[[[[…` or `{{{{…` thousands deep.
+  if (/maximum call stack/i.test(error.message))
+    return 'lists or maps are nested too deeply to read ([ or { inside one another thousands of times); expected a few levels';
   if (text === undefined) return null;
   if (error.code === 'TAB_AS_INDENT') {
     const fixed = text.replace(/^[ \t]+/, (indent) => indent.replace(/\t/g, '  '));

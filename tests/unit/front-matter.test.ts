@@ -144,6 +144,11 @@ describe('files that cannot be read as an edition', () => {
       'content/editions/2026-03-22-edition-2.md:3  front matter: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
     [
+      'lists nested thousands deep',
+      `---\nedition: 2\ndate: 2026-03-22\ntags: ${'['.repeat(20_000)}\n---\nIntro.\n`,
+      'content/editions/2026-03-22-edition-2.md:4  front matter: YAML syntax error: lists or maps are nested too deeply to read ([ or { inside one another thousands of times); expected a few levels',
+    ],
+    [
       'a duplicated key',
       '---\nedition: 2\nedition: 3\ndate: 2026-03-22\n---\nIntro.\n',
       'content/editions/2026-03-22-edition-2.md:3  front matter: YAML syntax error: a key appears twice; expected each key once',
