@@ -24,7 +24,7 @@ export interface AssetResult {
 /**
  * Copies the files `body` uses from `from` (the old site's folder of static
  * files) into `publicDir`, and points the links at `urlOf(path)` (the site's
- * URL for a file in `public/`, with the base path).
+ * URL for a file in `public/`, from the site root; the build adds the base path).
  */
 export function copyAssets(
   body: string,

@@ -104,7 +104,9 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if (warning) problems.push(warning);
     e.body = cleaned.body;
   }
-  const urls = createPaths(site.base);
+  // Links to the site's own pages and files are written from the site root, never with today's base path:
+  // the build puts whatever base path it is built for in front (docs/edition-format.md).
+  const urls = createPaths('/');
   const links = pointOldLinks(numbered.numbered, urls, read.oldSite);
   const publicDir = options.publicDir ?? 'public';
 
