@@ -326,7 +326,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     expect(stdout).not.toMatch(/README|about\.md/);
     expect(stdout).toContain('  fields an edition has no place for:\n    lang (2): ignored\n    layout (2): ignored\n');
     expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 2\n');
-    expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 1\n`);
+    expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 2\n`);
     // The README shows these lines as printed (its paths shortened).
     const readme = read('README.md');
     for (const line of readme.split('\n').filter((l) => l.startsWith('_posts/2018-06-08-newsletter.md:')))
@@ -355,7 +355,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     ]);
     expect(existsSync(join(ROOT, publicDir))).toBe(false);
     const real = await importCase('jekyll-site-dry', `${FIXTURES}/jekyll-site/source`, ['--dry-run']);
-    expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 1\n`);
+    expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 2\n`);
     expect(existsSync(join(ROOT, real.publicDir))).toBe(false);
   });
 
