@@ -321,6 +321,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
       `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:11  kramdown: warning: 3 attribute lists ({: …}) removed in 2 files, the first here; an edition has no classes or attributes`,
       `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:20  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% seo %}`,
       `${src}/_posts/2018-06-15-newsletter.md:11  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% include missing.md %}`,
+      `${src}/_posts/2018-06-15-newsletter.md:20  liquid: warning: the link "a post that never was" led to {% post_url 2018-01-01-missing %}, which could not be converted; its text is kept, without the link`,
     ]);
     // The site's README and pages are not posts.
     expect(stdout).not.toMatch(/README|about\.md/);
@@ -383,6 +384,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     }
     expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
       `${src}/content/posts/2019-03-04-infra-weekly-10.md:13  shortcode: warning: 3 Hugo shortcodes could not be converted and are left out, the first here: {{% note %}}`,
+      `${src}/content/posts/2019-03-04-infra-weekly-10.md:23  shortcode: warning: the link "setup guide" led to {{< ref "setup.md" >}}, which could not be converted; its text is kept, without the link`,
     ]);
     expect(lines).toContain('    aliases (1): kept as redirect_from');
     expect(code).toBe(0);

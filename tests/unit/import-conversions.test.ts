@@ -43,16 +43,43 @@ describe('Liquid, as Jekyll renders it', () => {
   it('leaves out a plugin tag and a missing include, counting them and naming the first with its line', () => {
     const { body, leftOut } = render('One {% seo %}.\nTwo {% include nowhere.md %}.\n', {});
     expect(body).toBe('One .\nTwo .\n');
-    expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 } });
+    expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 }, links: [] });
   });
 
-  it('gives {% post_url %} the old address of the post, and leaves out one to no post', () => {
+  it('gives {% post_url %} the old address of the post; a link to no post keeps its text, without the link', () => {
     const withPosts = jekyllRenderer(site, (name) =>
       name === '2018-06-08-welcome' ? '/2018/06/08/welcome/' : undefined,
     );
-    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [b]({% post_url nope %})', {});
-    expect(body).toBe('[a](/2018/06/08/welcome/) [b]()');
-    expect(leftOut).toEqual({ count: 1, first: { text: '{% post_url nope %}', line: 1 } });
+    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [my post]({% post_url nope %})', {});
+    expect(body).toBe('[a](/2018/06/08/welcome/) my post');
+    expect(leftOut).toEqual({
+      count: 0,
+      first: undefined,
+      links: [{ text: 'my post', tag: '{% post_url nope %}', line: 1 }],
+    });
+  });
+
+  it('keeps the text of a link, an image or a reference whose address was a tag left out; never an empty ()', () => {
+    const { body, leftOut } = render(
+      [
+        'See [the guide]({{ site.baseurl }}{% link guide.md %}) and ![a chart]({% asset chart.png %}).',
+        'Also [the notes][notes], [Notes][], and [kept](https://example.org/) {% seo %}.',
+        '',
+        '[notes]: {% link notes.md %}',
+        '',
+      ].join('\n'),
+      {},
+    );
+    expect(body).toBe('See the guide and a chart.\nAlso the notes, Notes, and [kept](https://example.org/) .\n\n');
+    expect(body).not.toMatch(/\]\(\s*\)|\uE002/);
+    expect(leftOut.links).toEqual([
+      { text: 'the guide', tag: '{% link guide.md %}', line: 1 },
+      { text: 'a chart', tag: '{% asset chart.png %}', line: 1 },
+      { text: 'the notes', tag: '{% link notes.md %}', line: 4 },
+      { text: 'Notes', tag: '{% link notes.md %}', line: 4 },
+    ]);
+    // Only the tag outside a link is counted in the file's one warning.
+    expect(leftOut).toMatchObject({ count: 1, first: { text: '{% seo %}', line: 2 } });
   });
 
   it('never reads outside _includes/, and a self-including include stops', () => {
@@ -100,7 +127,22 @@ describe('Hugo shortcodes', () => {
     expect(body).toBe(
       '<https://www.youtube.com/watch?v=abc>\n<https://gist.github.com/u/12ab>\nKept.\n```go\nx := "{{< y >}}"\n```\n',
     );
-    expect(leftOut).toEqual({ count: 2, first: { text: '{{% note %}}', line: 3 } });
+    expect(leftOut).toEqual({ count: 2, first: { text: '{{% note %}}', line: 3 }, links: [] });
+  });
+
+  it('keeps the text of a link whose address was a shortcode left out', () => {
+    const { body, leftOut } = fromHugoShortcodes(
+      'Read [the setup]({{< ref "missing.md" >}}) and [more]({{< relref "x" >}}).\n',
+    );
+    expect(body).toBe('Read the setup and more.\n');
+    expect(leftOut).toEqual({
+      count: 0,
+      first: undefined,
+      links: [
+        { text: 'the setup', tag: '{{< ref "missing.md" >}}', line: 1 },
+        { text: 'more', tag: '{{< relref "x" >}}', line: 1 },
+      ],
+    });
   });
 });
 
