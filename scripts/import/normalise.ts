@@ -6,6 +6,8 @@
  */
 
 const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+/** An ATX heading inside a block quote (`> # Quote of the week`), which moves down with the others. */
+const QUOTED_ATX = /^((?: {0,3}>[ \t]?)+)( {0,3})(#{1,5})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
 const NOT_PARAGRAPH =
@@ -98,8 +100,9 @@ export function usesLevelOne(body: string): boolean {
 /**
  * When the body uses `#` for its sections, moves every heading one level
  * down (`#` → `##`, …, never past `######`); a setext `===` heading becomes a
- * `---` one, and a setext `---` heading an ATX `###`. Otherwise the body is
- * returned unchanged.
+ * `---` one, and a setext `---` heading an ATX `###`; a `#` heading inside a
+ * block quote moves down too (`> # Title` → `> ## Title`). Otherwise the body
+ * is returned unchanged.
  */
 export function shiftHeadings(body: string): string {
   const lines = body.split('\n');
@@ -114,6 +117,10 @@ export function shiftHeadings(body: string): string {
       out.push(line.replace(/=/g, '-'));
     } else if (kind.type === 'setext') {
       out.splice(out.length - (i - kind.from), i - kind.from, `### ${headingText(lines, kind, i)}`);
+    } else if (kind.type === 'text') {
+      out.push(
+        line.replace(QUOTED_ATX, (_, quote: string, indent: string, marks: string) => `${quote}${indent}${marks}#`),
+      );
     } else {
       out.push(line);
     }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
+import { shiftHeadings } from '../../scripts/import/normalise.ts';
 import { numberInTitle } from '../../scripts/import/numbering.ts';
 import { jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
 import { rewriteOldLinks } from '../../scripts/import/old-links.ts';
@@ -99,6 +100,17 @@ describe('Liquid, as Jekyll renders it', () => {
     expect(body).toBe(' and more textDone.');
     expect(leftOut.first?.text).toBe('{% for i in (1..100000000) %}');
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('headings', () => {
+  it('moves a # heading inside a quote down with the sections, so the quote is no level-1 heading', () => {
+    // This Week in Rust's "Quote of the Week" starts "> # Bastion of the Turbofish" under "# Quote of the Week".
+    expect(shiftHeadings('Intro\n\n# Quote of the Week\n\n> # Bastion\n>\n> Text.\n> > ## Inner\n')).toBe(
+      'Intro\n\n## Quote of the Week\n\n> ## Bastion\n>\n> Text.\n> > ### Inner\n',
+    );
+    // A body whose sections are already ## is left as written, quote and all.
+    expect(shiftHeadings('Intro\n\n## Quote\n\n> # Bastion\n')).toBe('Intro\n\n## Quote\n\n> # Bastion\n');
   });
 });
 
