@@ -88,7 +88,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
               ? 'missing; expected the date the post was published'
               : 'missing; expected a date header, or a file name starting with YYYY-MM-DD',
           }
-        : parseSourceDate(raw, site.timeZone);
+        : parseSourceDate(raw, site.timeZone, read.timeZone);
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }

@@ -390,6 +390,32 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     expect(code).toBe(0);
   });
 
+  it("a time without a zone is read in the old site's TIMEZONE; a TIMEZONE that is none is a warning", async () => {
+    for (const [name, zone] of [
+      ['tokyo', 'Asia/Tokyo'],
+      ['mars', 'Mars/Base'],
+    ] as const) {
+      const src = `${OUTPUT}/timezone-${name}/source`;
+      rmSync(join(ROOT, OUTPUT, `timezone-${name}`), { recursive: true, force: true });
+      mkdirSync(join(ROOT, src, 'content'), { recursive: true });
+      writeFileSync(join(ROOT, src, 'pelicanconf.py'), `SITENAME = 'Digest'\nTIMEZONE = '${zone}'\n`);
+      writeFileSync(join(ROOT, src, 'content/one.md'), 'Title: Issue 1\nDate: 2024-01-07 00:30\n\nIntro.\n');
+      const { code, lines, out } = await importCase(`timezone-${name}-run`, `${src}/content`);
+      expect(code).toBe(0);
+      const written = read(`${out}/${files(out)[0]}`);
+      if (name === 'tokyo') {
+        // 00:30 in Tokyo is 10:30 the day before in New York, the site's zone: the same instant, never 00:30 New York time.
+        expect(written).toContain('date: 2024-01-06T10:30:00-05:00\n');
+        expect(lines.filter((line) => line.includes('TIMEZONE'))).toEqual([]);
+      } else {
+        expect(written).toContain('date: 2024-01-07T00:30:00-05:00\n');
+        expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+          `${src}/pelicanconf.py  TIMEZONE: warning: "Mars/Base" is not a time zone; dates without an offset are taken in the site's time zone`,
+        ]);
+      }
+    }
+  });
+
   it('a date-order clash names both numbers and where each came from', async () => {
     const src = `${OUTPUT}/date-order/source`;
     rmSync(join(ROOT, OUTPUT, 'date-order'), { recursive: true, force: true });
