@@ -109,8 +109,15 @@ describe('headings', () => {
     expect(shiftHeadings('Intro\n\n# Quote of the Week\n\n> # Bastion\n>\n> Text.\n> > ## Inner\n')).toBe(
       'Intro\n\n## Quote of the Week\n\n> ## Bastion\n>\n> Text.\n> > ### Inner\n',
     );
-    // A body whose sections are already ## is left as written, quote and all.
-    expect(shiftHeadings('Intro\n\n## Quote\n\n> # Bastion\n')).toBe('Intro\n\n## Quote\n\n> # Bastion\n');
+    // A body without a level-1 heading is left as written.
+    expect(shiftHeadings('Intro\n\n## Quote\n\n> ## Bastion\n')).toBe('Intro\n\n## Quote\n\n> ## Bastion\n');
+  });
+
+  it('keeps ## stories as they are and makes a stray # story one of them', () => {
+    // This Week in Rust from 2021: "## Crate of the Week" … then "# Rust Jobs" and "# Quote of the Week".
+    expect(
+      shiftHeadings('Intro\n\n## Updates\n\n### Official\n\n# Rust Jobs\n\nQuote of the Week\n===\n\n> # Careful\n'),
+    ).toBe('Intro\n\n## Updates\n\n### Official\n\n## Rust Jobs\n\nQuote of the Week\n---\n\n> ## Careful\n');
   });
 });
 
