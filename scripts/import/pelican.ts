@@ -106,6 +106,8 @@ export function readPelican(folder: string): ReadResult {
   if (settings.SITENAME) result.names = [settings.SITENAME];
   const host = /^https?:\/\/([^/]+)/i.exec(settings.SITEURL ?? '')?.[1];
   if (host) result.oldSite = { hosts: [host], prefix: '' };
+  // Pelican's static files (`images/`, STATIC_PATHS) sit in the content folder, at the same path on the site.
+  result.assets = folder;
   if (settings.file) takeTimeZone(result, settings.TIMEZONE, settings.file, 'TIMEZONE');
   for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
     if (/\.(rst|html?)$/i.test(file)) {

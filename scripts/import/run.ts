@@ -127,7 +127,11 @@ export async function runImport(options: ImportOptions): Promise<number> {
       for (const e of numbered.numbered) {
         let body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
         if (read.assets) {
-          const assets = copyAssets(body, e, read.assets, publicDir, { dryRun: options.dryRun, urlOf: urls.asset });
+          const assets = copyAssets(body, e, read.assets, publicDir, {
+            dryRun: options.dryRun,
+            urlOf: urls.asset,
+            hosts: read.oldSite?.hosts,
+          });
           body = assets.body;
           problems.push(...assets.problems);
           for (const file of assets.copied) if (!copied.includes(file)) copied.push(file);

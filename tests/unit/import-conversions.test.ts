@@ -1,7 +1,8 @@
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyAssets } from '../../scripts/import/assets.ts';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
@@ -118,6 +119,32 @@ describe('headings', () => {
     expect(
       shiftHeadings('Intro\n\n## Updates\n\n### Official\n\n# Rust Jobs\n\nQuote of the Week\n===\n\n> # Careful\n'),
     ).toBe('Intro\n\n## Updates\n\n### Official\n\n## Rust Jobs\n\nQuote of the Week\n---\n\n> ## Careful\n');
+  });
+});
+
+describe('files the editions use', () => {
+  it("brings along an image linked by the old site's full URL, and leaves other hosts and missing files alone", () => {
+    const from = join(site, 'content');
+    mkdirSync(join(from, 'images'), { recursive: true });
+    writeFileSync(join(from, 'images/board.jpg'), 'JPEG');
+    const publicDir = join(site, 'public');
+    const body = [
+      '<img src="https://twir.example.org/images/board.jpg" alt="A whiteboard">',
+      '![elsewhere](https://cdn.example.org/images/board.jpg) ![gone](https://twir.example.org/images/gone.png)',
+    ].join('\n');
+    const result = copyAssets(body, { file: 'a.md' }, from, publicDir, {
+      dryRun: false,
+      urlOf: (path) => path,
+      hosts: ['twir.example.org'],
+    });
+    expect(result.body).toBe(
+      [
+        '<img src="/images/board.jpg" alt="A whiteboard">',
+        '![elsewhere](https://cdn.example.org/images/board.jpg) ![gone](https://twir.example.org/images/gone.png)',
+      ].join('\n'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(existsSync(join(publicDir, 'images/board.jpg'))).toBe(true);
   });
 });
 
