@@ -8,6 +8,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import { devWatchIgnored } from './src/site/dev-watch.ts';
+import { publicDirFrom } from './src/site/environment.ts';
 import { getSiteOrExit } from './src/site/settings.ts';
 
 // Settings are validated before anything else runs; a mistake names the setting.
@@ -17,6 +18,8 @@ const site = getSiteOrExit();
 export default defineConfig({
   site: site.site,
   base: site.base,
+  // Files served as they are: `public/`, or `PUBLIC_DIR` (where `npm run import --public` copied an archive's).
+  publicDir: publicDirFrom(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

@@ -83,7 +83,7 @@ Checks every edition, builds the site into dist.next/ and swaps it into dist/; a
 stops it and dist/ stays as it was. With nothing changed since the last build it leaves dist/ alone.
 
   --force    build even when nothing changed
-Environment: SITE_URL, BASE_PATH, BUILD_DATE or SOURCE_DATE_EPOCH, EDITIONS_DIR, OUT_DIR, SITE_CONFIG.`;
+Environment: SITE_URL, BASE_PATH, BUILD_DATE or SOURCE_DATE_EPOCH, EDITIONS_DIR, PUBLIC_DIR, OUT_DIR, SITE_CONFIG.`;
 
 /**
  * Where Astro builds when the output is on another file system: inside the

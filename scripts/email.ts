@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   const { editions, problems } = await loadEditions({
     root: process.cwd(),
     dir,
-    settings: { timeZone: site.timeZone, lang: site.lang },
+    settings: { timeZone: site.timeZone, lang: site.lang, base: site.base },
   });
   const edition = editions.find((e) => e.number === number);
   if (!edition) {

@@ -8,7 +8,7 @@
  * trace: any failure is one `import: …` line and exit 1; usage errors exit 2.
  */
 import { parseArgs } from 'node:util';
-import { editionsDirFrom } from './import/project.ts';
+import { editionsDirFrom, publicDirFrom } from './import/project.ts';
 import { runImport } from './import/run.ts';
 import { FORMATS, type Format } from './import/types.ts';
 
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
         out: { type: 'string', default: editionsDirFrom(process.env) },
         'dry-run': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
-        public: { type: 'string', default: 'public' },
+        public: { type: 'string', default: publicDirFrom(process.env) },
       },
     });
   } catch (error) {

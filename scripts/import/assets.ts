@@ -10,8 +10,15 @@ import { shieldCode } from './code-spans.ts';
 import { inside } from './site-root.ts';
 import { problem, type Problem } from './project.ts';
 
-/** Site-relative links to files (not pages): Markdown images and links, and HTML `src`/`href`. */
-const LINKS = [/(!?\[[^\]]*\]\(\s*<?)(\/[^\s)>]+)/g, /(\b(?:src|href)\s*=\s*["'])(\/[^"']+)/gi];
+/**
+ * Links to files (not pages), site-relative or on an `http(s)://host` that may be the old site's own:
+ * Markdown images and links, and HTML `src`/`href`.
+ */
+const LINKS = [
+  /(!?\[[^\]]*\]\(\s*<?)((?:https?:\/\/[^/\s)>]+)?\/[^\s)>]+)/gi,
+  /(\b(?:src|href)\s*=\s*["'])((?:https?:\/\/[^/"']+)?\/[^"']+)/gi,
+];
+const ORIGIN = /^https?:\/\/([^/]+)/i;
 const FILE = /\.(?:png|jpe?g|gif|webp|avif|svg|ico|pdf|mp3|mp4|webm|ogg|m4a|csv|zip|txt)$/i;
 
 /** What copying an edition's files did. */
@@ -24,21 +31,27 @@ export interface AssetResult {
 /**
  * Copies the files `body` uses from `from` (the old site's folder of static
  * files) into `publicDir`, and points the links at `urlOf(path)` (the site's
- * URL for a file in `public/`, with the base path).
+ * URL for a file in `public/`, from the site root; the build adds the base path).
+ * A full URL on one of `hosts` (the old site's own, `https://old.example.org/images/a.png`)
+ * is a file of the old site too; other hosts are left alone.
  */
 export function copyAssets(
   body: string,
   where: { file: string; line?: number | undefined },
   from: string,
   publicDir: string,
-  options: { dryRun: boolean; urlOf: (path: string) => string },
+  options: { dryRun: boolean; urlOf: (path: string) => string; hosts?: readonly string[] | undefined },
 ): AssetResult {
+  const hosts = new Set((options.hosts ?? []).map((h) => h.toLowerCase()));
   const result: AssetResult = { body, copied: [], problems: [] };
   const shielded = shieldCode(body);
   const warn = (message: string) => result.problems.push(problem(where.file, where.line, 'asset', message, 'warning'));
-  const take = (_: string, before: string, url: string) => {
+  const take = (link: string, before: string, written: string) => {
+    const host = ORIGIN.exec(written)?.[1];
+    if (host !== undefined && !hosts.has(host.toLowerCase())) return link;
+    const url = host === undefined ? written : written.slice(written.indexOf(host) + host.length);
     const path = url.replace(/[?#].*$/, '');
-    if (path.startsWith('//') || !FILE.test(path)) return `${before}${url}`;
+    if (path.startsWith('//') || !FILE.test(path)) return link;
     let decoded: string;
     try {
       decoded = decodeURIComponent(path);
@@ -49,11 +62,13 @@ export function copyAssets(
     const target = inside(publicDir, `.${decoded}`);
     if (!source || !target) {
       warn(`${path} leads outside the site; not copied`);
-      return `${before}${url}`;
+      return link;
     }
     if (!existsSync(source) || !statSync(source).isFile()) {
+      // A full URL still points at the old site, which may keep serving it: left as it is.
+      if (host !== undefined) return link;
       warn(`${path} is not in ${from}; the edition links to a file that was not brought along`);
-      return `${before}${url}`;
+      return link;
     }
     if (existsSync(target)) {
       if (!readFileSync(target).equals(readFileSync(source)))

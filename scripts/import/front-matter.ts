@@ -14,7 +14,7 @@ import { jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
 import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
 import { findSiteRoot, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
-import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+import { noteUnusedKey, problem, tagList, takeTimeZone, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
   'title',
@@ -161,6 +161,7 @@ export function readFrontMatter(folder: string): ReadResult {
     result.names = [text(settings['title']) ?? ''].filter(Boolean);
     const host = /^https?:\/\/([^/]+)/i.exec(text(settings['url']) ?? '')?.[1];
     result.oldSite = { hosts: host ? [host] : [], prefix: text(settings['baseurl']) ?? '' };
+    takeTimeZone(result, text(settings['timezone']), join(site.root, '_config.yml'), 'timezone');
   }
   for (const file of files) {
     if (/(^|\/)_index\.[^/]+$/.test(file)) {

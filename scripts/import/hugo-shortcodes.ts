@@ -2,10 +2,11 @@
  * Hugo's shortcodes (`{{< youtube id >}}`, `{{% note %}}…{{% /note %}}`):
  * an embed with a known source becomes a link to it, `highlight` becomes a
  * fenced code block, and any other shortcode is left out (its inner text
- * kept) and counted, so none reaches a reader. Code keeps its braces.
+ * kept) and counted, so none reaches a reader (a link to one keeps its text,
+ * `left-out.ts`). Code keeps its braces.
  */
 import { shieldCode } from './code-spans.ts';
-import type { LeftOut } from './liquid.ts';
+import { leftOutTags, type LeftOut } from './left-out.ts';
 
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w.-]+)((?:[^>%]|[>%](?!\}\}))*?)\s*[>%]\}\}/g;
 
@@ -59,16 +60,13 @@ export function fromHugoShortcodes(body: string): { body: string; leftOut: LeftO
     (_, lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``,
   );
   const shielded = shieldCode(highlighted);
-  const leftOut: LeftOut = { count: 0 };
+  const tags = leftOutTags();
   const text = shielded.text.replace(
     SHORTCODE,
     (tag: string, _kind: string, closing: string, name: string, rest: string, at: number, whole: string) => {
       const link = closing ? undefined : embedLink(name, argumentsOf(rest));
-      if (link) return link;
-      leftOut.count++;
-      leftOut.first ??= { text: tag.slice(0, 80), line: shielded.restore(whole.slice(0, at)).split('\n').length };
-      return '';
+      return link ?? tags.leave(tag, shielded.restore(whole.slice(0, at)).split('\n').length);
     },
   );
-  return { body: shielded.restore(text), leftOut };
+  return tags.finish(shielded.restore(text));
 }

@@ -4,20 +4,15 @@
  * includes and assigns expanded. Bounded (time, memory, template size), and
  * confined to `_includes/` inside the site. A tag the engine cannot render
  * (a plugin's tag, a missing include) is left out and counted, so no Liquid
- * ever reaches a reader; code keeps its own braces.
+ * ever reaches a reader (a link to one keeps its text, `left-out.ts`); code
+ * keeps its own braces.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Liquid, type FS } from 'liquidjs';
 import { shieldCode } from './code-spans.ts';
+import { leftOutTags, type LeftOut } from './left-out.ts';
 import { inside, jekyllSiteVariable } from './site-root.ts';
-
-/** What rendering one post left out. */
-export interface LeftOut {
-  count: number;
-  /** The first tag left out, as written, and its line in the body. */
-  first?: { text: string; line: number } | undefined;
-}
 
 /** A post's body with its Liquid rendered, and the tags that could not be. */
 export interface Rendered {
@@ -103,37 +98,28 @@ export function jekyllRenderer(
   const known = (name: string) => name in engine.tags || /^(?:end\w+|else|elsif|when)$/.test(name);
   return (body, page) => {
     const shielded = shieldCode(highlightToFences(body), (code) => code.replace(RAW_TAG, ''));
-    const leftOut: LeftOut = { count: 0 };
-    const leave = (text: string, at: number, source: string) => {
-      leftOut.count++;
-      const line = shielded.restore(source.slice(0, at)).split('\n').length;
-      leftOut.first ??= { text: shielded.restore(text).replace(/\s+/g, ' ').slice(0, 80), line };
-    };
+    const tags = leftOutTags();
+    const leave = (text: string, at: number, source: string) =>
+      tags.leave(shielded.restore(text), shielded.restore(source.slice(0, at)).split('\n').length);
+    const done = (text: string) => tags.finish(shielded.restore(text));
     // Tags no engine knows (a plugin's) are taken out first, so the rest can render.
-    let source = shielded.text.replace(TAG, (tag: string, name: string, at: number, whole: string) => {
-      if (known(name)) return tag;
-      leave(tag, at, whole);
-      return '';
-    });
+    let source = shielded.text.replace(TAG, (tag: string, name: string, at: number, whole: string) =>
+      known(name) ? tag : leave(tag, at, whole),
+    );
     for (let attempt = 0; ; attempt++) {
       try {
-        const text = engine.parseAndRenderSync(source, { site, page });
-        return { body: shielded.restore(text), leftOut };
+        return done(engine.parseAndRenderSync(source, { site, page }));
       } catch (error) {
         const token = (error as { token?: { input?: string; begin?: number; end?: number } }).token;
         const found = token?.input === source && token.begin !== undefined && token.end! > token.begin;
         if (found && attempt < MAX_ATTEMPTS) {
-          leave(source.slice(token.begin, token.end), token.begin!, source);
-          source = source.slice(0, token.begin) + source.slice(token.end);
+          const mark = leave(source.slice(token.begin, token.end), token.begin!, source);
+          source = source.slice(0, token.begin) + mark + source.slice(token.end);
           continue;
         }
         // Past repair (an error inside an include, a runaway loop): every tag is left out, the text kept.
         const all = source;
-        const text = all.replace(ANY_LIQUID, (tag: string, at: number) => {
-          leave(tag, at, all);
-          return '';
-        });
-        return { body: shielded.restore(text), leftOut };
+        return done(all.replace(ANY_LIQUID, (tag: string, at: number) => leave(tag, at, all)));
       }
     }
   };

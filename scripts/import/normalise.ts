@@ -6,6 +6,8 @@
  */
 
 const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+/** An ATX heading inside a block quote (`> # Quote of the week`), which moves down with the others. */
+const QUOTED_ATX = /^((?: {0,3}>[ \t]?)+)( {0,3})(#{1,5})(?=[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^[ \t>]*(`{3,}|~{3,})(.*)$/;
 const NOT_PARAGRAPH =
@@ -98,22 +100,36 @@ export function usesLevelOne(body: string): boolean {
 /**
  * When the body uses `#` for its sections, moves every heading one level
  * down (`#` → `##`, …, never past `######`); a setext `===` heading becomes a
- * `---` one, and a setext `---` heading an ATX `###`. Otherwise the body is
- * returned unchanged.
+ * `---` one, and a setext `---` heading an ATX `###`; a `#` heading inside a
+ * block quote moves down too (`> # Title` → `> ## Title`). A body whose
+ * stories start with `##` (its first heading) keeps them, and only its stray
+ * `#` headings (`# Rust Jobs` among `##` stories) become `##`. Otherwise the
+ * body is returned unchanged.
  */
 export function shiftHeadings(body: string): string {
   const lines = body.split('\n');
   const kinds = scan(lines);
-  if (!kinds.some((k) => (k.type === 'atx' || k.type === 'setext') && k.level === 1)) return body;
+  const headings = kinds.filter((k) => k.type === 'atx' || k.type === 'setext');
+  if (!headings.some((k) => k.level === 1)) return body;
+  // Stories at "##" with a stray "#": only the level-1 headings move, to "##".
+  const strayOnly = headings[0]!.level !== 1;
   const out: string[] = [];
   lines.forEach((line, i) => {
     const kind = kinds[i]!;
-    if (kind.type === 'atx') {
+    if (strayOnly && (kind.type === 'atx' || kind.type === 'setext') && kind.level !== 1) {
+      out.push(line);
+    } else if (kind.type === 'atx') {
       out.push(kind.level < 6 ? line.replace(ATX, (_, indent: string, marks: string) => `${indent}${marks}#`) : line);
     } else if (kind.type === 'setext' && kind.level === 1) {
       out.push(line.replace(/=/g, '-'));
     } else if (kind.type === 'setext') {
       out.splice(out.length - (i - kind.from), i - kind.from, `### ${headingText(lines, kind, i)}`);
+    } else if (kind.type === 'text') {
+      out.push(
+        line.replace(QUOTED_ATX, (heading: string, quote: string, indent: string, marks: string) =>
+          strayOnly && marks.length > 1 ? heading : `${quote}${indent}${marks}#`,
+        ),
+      );
     } else {
       out.push(line);
     }

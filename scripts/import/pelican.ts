@@ -10,7 +10,7 @@ import { pelicanUrl } from './old-paths.ts';
 import { asciiSlug } from './write.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
-import { noteUnusedKey, problem, tagList, type ReadResult, type SourceEdition } from './types.ts';
+import { noteUnusedKey, problem, tagList, takeTimeZone, type ReadResult, type SourceEdition } from './types.ts';
 
 const HEADER = /^([A-Za-z][\w -]*?)\s*:\s?(.*)$/;
 /** Pelican keys the importer uses; any other key is reported, never dropped silently. */
@@ -106,6 +106,9 @@ export function readPelican(folder: string): ReadResult {
   if (settings.SITENAME) result.names = [settings.SITENAME];
   const host = /^https?:\/\/([^/]+)/i.exec(settings.SITEURL ?? '')?.[1];
   if (host) result.oldSite = { hosts: [host], prefix: '' };
+  // Pelican's static files (`images/`, STATIC_PATHS) sit in the content folder, at the same path on the site.
+  result.assets = folder;
+  if (settings.file) takeTimeZone(result, settings.TIMEZONE, settings.file, 'TIMEZONE');
   for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
     if (/\.(rst|html?)$/i.test(file)) {
       const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
@@ -146,10 +149,13 @@ export function readPelican(folder: string): ReadResult {
 
 /**
  * The settings of `pelicanconf.py` in the folder or up to two above it that
- * the importer uses: `SITENAME`, `SITEURL` and `ARTICLE_URL` (Pelican's default,
- * `{slug}.html`, when the file does not set it). Empty without the file.
+ * the importer uses: `SITENAME`, `SITEURL`, `TIMEZONE` and `ARTICLE_URL`
+ * (Pelican's default, `{slug}.html`, when the file does not set it), and the
+ * file. Empty without the file.
  */
-function pelicanSettings(folder: string): Partial<Record<'SITENAME' | 'SITEURL' | 'ARTICLE_URL', string | undefined>> {
+function pelicanSettings(
+  folder: string,
+): Partial<Record<'SITENAME' | 'SITEURL' | 'TIMEZONE' | 'ARTICLE_URL' | 'file', string | undefined>> {
   const file = [folder, join(folder, '..'), join(folder, '../..')]
     .map((dir) => join(dir, 'pelicanconf.py'))
     .find((path) => existsSync(path));
@@ -159,6 +165,8 @@ function pelicanSettings(folder: string): Partial<Record<'SITENAME' | 'SITEURL' 
   return {
     SITENAME: setting('SITENAME'),
     SITEURL: setting('SITEURL'),
+    TIMEZONE: setting('TIMEZONE'),
+    file,
     ARTICLE_URL: setting('ARTICLE_URL') ?? '{slug}.html',
   };
 }

@@ -2,13 +2,15 @@
  * What a Jekyll or Hugo post's body goes through before it is an edition's:
  * Liquid rendered (Jekyll), shortcodes converted (Hugo), kramdown's wrappers
  * and attribute lists taken off. What could not be converted is one warning
- * per file with the count and the first one; attribute lists, which carry no
- * content, get one warning for the whole archive.
+ * per file with the count and the first one, and a link whose address it
+ * was one warning of its own (its text is kept); attribute lists, which
+ * carry no content, get one warning for the whole archive.
  */
 import { shieldCode } from './code-spans.ts';
 import { fromHugoShortcodes } from './hugo-shortcodes.ts';
 import { fromKramdown } from './kramdown.ts';
-import type { LeftOut, LiquidRenderer } from './liquid.ts';
+import type { LeftOut } from './left-out.ts';
+import type { LiquidRenderer } from './liquid.ts';
 import type { Problem } from './project.ts';
 import { problem, type ReadResult } from './types.ts';
 
@@ -30,6 +32,16 @@ export interface PostBody {
 }
 
 function warnLeftOut(result: ReadResult, post: PostBody, field: string, what: string, left: LeftOut): void {
+  for (const link of left.links)
+    result.problems.push(
+      problem(
+        post.file,
+        post.bodyLine + link.line - 1,
+        field,
+        `the link ${JSON.stringify(link.text)} led to ${link.tag}, which could not be converted; its text is kept, without the link`,
+        'warning',
+      ),
+    );
   if (!left.count || !left.first) return;
   const line = post.bodyLine + left.first.line - 1;
   result.problems.push(

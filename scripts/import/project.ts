@@ -16,7 +16,7 @@ export { getSiteOrExit } from '../../src/site/settings.ts';
 export { loadContent } from '../../src/loader/load-content.ts';
 /** The default editions folder, and the edition files of a folder as the site lists them. */
 export { EDITIONS_DIR, listEditionFiles } from '../../src/loader/load-editions.ts';
-export { editionsDirFrom } from '../../src/site/environment.ts';
+export { editionsDirFrom, publicDirFrom } from '../../src/site/environment.ts';
 /** The topics file beside an editions folder, and its entries. */
 export { loadTopicsWithin, topicsFileFor } from '../../src/loader/load-topics.ts';
 /** Reads an edition file's front matter (to find numbers already in use). */

@@ -88,7 +88,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
               ? 'missing; expected the date the post was published'
               : 'missing; expected a date header, or a file name starting with YYYY-MM-DD',
           }
-        : parseSourceDate(raw, site.timeZone);
+        : parseSourceDate(raw, site.timeZone, read.timeZone);
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }
@@ -104,7 +104,9 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if (warning) problems.push(warning);
     e.body = cleaned.body;
   }
-  const urls = createPaths(site.base);
+  // Links to the site's own pages and files are written from the site root, never with today's base path:
+  // the build puts whatever base path it is built for in front (docs/edition-format.md).
+  const urls = createPaths('/');
   const links = pointOldLinks(numbered.numbered, urls, read.oldSite);
   const publicDir = options.publicDir ?? 'public';
 
@@ -125,7 +127,11 @@ export async function runImport(options: ImportOptions): Promise<number> {
       for (const e of numbered.numbered) {
         let body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
         if (read.assets) {
-          const assets = copyAssets(body, e, read.assets, publicDir, { dryRun: options.dryRun, urlOf: urls.asset });
+          const assets = copyAssets(body, e, read.assets, publicDir, {
+            dryRun: options.dryRun,
+            urlOf: urls.asset,
+            hosts: read.oldSite?.hosts,
+          });
           body = assets.body;
           problems.push(...assets.problems);
           for (const file of assets.copied) if (!copied.includes(file)) copied.push(file);

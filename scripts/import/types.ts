@@ -3,7 +3,8 @@
  * before numbering, dating and writing. One shape for all formats, so the
  * rest of the importer never knows which tool wrote the archive.
  */
-import type { Problem } from './project.ts';
+import { isTimeZone } from './dates.ts';
+import { problem, type Problem } from './project.ts';
 
 /** The formats `--from` accepts (besides `auto`). */
 export const FORMATS = ['pelican', 'front-matter', 'markdown', 'substack', 'ghost'] as const;
@@ -50,6 +51,8 @@ export interface ReadResult {
   assets?: string;
   /** The old site's own hosts and base path, which links to its pages may carry. */
   oldSite?: { hosts: string[]; prefix: string };
+  /** The time zone the old site wrote zone-less date-times in (Pelican's `TIMEZONE`, Jekyll's `timezone`). */
+  timeZone?: string;
   /** Source fields the edition format has no place for: how many records had each, and what became of it. */
   unusedKeys?: Map<string, { count: number; fate: string }>;
 }
@@ -63,7 +66,23 @@ export function noteUnusedKey(result: ReadResult, key: string, fate = 'ignored')
 }
 
 /** A problem line for a source file: the diagnostics module's own constructor. */
-export { problem } from './project.ts';
+export { problem };
+
+/** Takes the old site's time zone setting (`field` of `file`), or warns that it names none. */
+export function takeTimeZone(result: ReadResult, value: string | undefined, file: string, field: string): void {
+  if (value === undefined || value === '') return;
+  if (isTimeZone(value)) result.timeZone = value;
+  else
+    result.problems.push(
+      problem(
+        file,
+        undefined,
+        field,
+        `${JSON.stringify(value)} is not a time zone; dates without an offset are taken in the site's time zone`,
+        'warning',
+      ),
+    );
+}
 
 /** Tags written as a list, or as one string separated by commas (or, with `spaces`, by spaces when there is no comma). */
 export function tagList(value: unknown, spaces = false): string[] {

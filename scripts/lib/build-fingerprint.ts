@@ -15,11 +15,20 @@ import { sourceFiles, sourceVersion } from '../../src/cache/source-version.ts';
 import { formatProblem } from '../../src/diagnostics/format.ts';
 import { readEdition } from '../../src/loader/read-edition.ts';
 import { readEditionFile, scanEditionFiles } from '../../src/loader/scan-editions.ts';
+import { publicDirFrom } from '../../src/site/environment.ts';
 
 /** Environment variables that change what a build writes. */
-const OUTPUT_ENV = ['SITE_URL', 'BASE_PATH', 'SITE_CONFIG', 'EDITIONS_DIR', 'BUILD_DATE', 'SOURCE_DATE_EPOCH'];
-/** Project files and folders every build reads. */
-const PROJECT_INPUTS = ['src', 'public', 'astro.config.ts', 'package.json', 'package-lock.json'];
+const OUTPUT_ENV = [
+  'SITE_URL',
+  'BASE_PATH',
+  'SITE_CONFIG',
+  'EDITIONS_DIR',
+  'PUBLIC_DIR',
+  'BUILD_DATE',
+  'SOURCE_DATE_EPOCH',
+];
+/** Project files and folders every build reads (and the public folder, `PUBLIC_DIR`). */
+const PROJECT_INPUTS = ['src', 'astro.config.ts', 'package.json', 'package-lock.json'];
 
 /**
  * The files under `path`, sorted; symbolic links followed but never round a
@@ -100,7 +109,7 @@ export function inputsFingerprint(
   for (const name of OUTPUT_ENV) hash.update(`${name}=${options.env[name] ?? ''}\n`);
   const settingsModule = options.env['SITE_CONFIG'];
   const files = [
-    ...PROJECT_INPUTS.flatMap((input) => walk(join(root, input))),
+    ...[...PROJECT_INPUTS, publicDirFrom(options.env)].flatMap((input) => walk(resolve(root, input))),
     ...(settingsModule ? sourceFiles(resolve(root, settingsModule)) : []),
     join(root, options.topicsFile),
   ];

@@ -26,7 +26,7 @@ export async function loadAll(site: SiteSettings, dir: string) {
   const result = await loadContent({
     root: process.cwd(),
     dir,
-    settings: { timeZone: site.timeZone, lang: site.lang },
+    settings: { timeZone: site.timeZone, lang: site.lang, base: site.base },
   });
   return result;
 }

@@ -35,8 +35,11 @@ export interface CompileResult {
   topicUses?: TopicUse[] | undefined;
 }
 
-/** The settings compiling depends on; part of the render cache key. */
-export type CompileSettings = Pick<SiteSettings, 'timeZone' | 'lang'>;
+/**
+ * The settings compiling depends on; part of the render cache key. `base`
+ * (default `/`) is the base path root-relative links in a body are published under.
+ */
+export type CompileSettings = Pick<SiteSettings, 'timeZone' | 'lang'> & Partial<Pick<SiteSettings, 'base'>>;
 
 const DESCRIPTION_LENGTH = 200;
 const EXCERPT_LENGTH = 240;
@@ -126,7 +129,12 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const figures = new Map<string, ThreadFigures>(
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
-  const data = { figures, lang: settings.lang, sectionLinkLabel: stringsFor(settings.lang).sectionLink };
+  const data = {
+    figures,
+    base: settings.base ?? '/',
+    lang: settings.lang,
+    sectionLinkLabel: stringsFor(settings.lang).sectionLink,
+  };
   const { tree, file: vfile, refused } = renderBody(source.body, data);
   problems.push(...vfileProblems(vfile, file));
   const { intro, sections } = splitSections(tree);

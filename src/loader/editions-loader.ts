@@ -89,7 +89,7 @@ export function editionLoader(
         const result = await loadContent({
           root,
           dir,
-          settings: { timeZone: site.timeZone, lang: site.lang },
+          settings: { timeZone: site.timeZone, lang: site.lang, base: site.base },
           // `dev` from nothing (a fresh clone): the newest editions first, so the first page is up in
           // seconds, and the whole folder after; a save meanwhile is shown at once from a part of it.
           ...(dev && first ? { soon: { count: DEV_SOON, rest: true } } : {}),

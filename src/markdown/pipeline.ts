@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile, type Data } from 'vfile';
+import { basePathStep } from './rehype-base-path.ts';
 import { commenterLinkStep } from './rehype-commenter-links.ts';
 import { discussionLinkStep } from './rehype-discussion-links.ts';
 import { externalLinkStep } from './rehype-external-links.ts';
@@ -47,7 +48,16 @@ const htmlHalf = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypePreText)
   // Plugins that each change one element at a time, in one walk of the tree (`util/element-steps.ts`).
-  .use(rehypeElementSteps(tableAlignStep, discussionLinkStep, commenterLinkStep, externalLinkStep, headingAnchorStep))
+  .use(
+    rehypeElementSteps(
+      tableAlignStep,
+      discussionLinkStep,
+      commenterLinkStep,
+      externalLinkStep,
+      headingAnchorStep,
+      basePathStep,
+    ),
+  )
   .freeze();
 
 /** An edition whose body is past a limit: the problem is on the file, and nothing is rendered. */

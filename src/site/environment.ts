@@ -7,6 +7,7 @@
  *   SOURCE_DATE_EPOCH  the same as whole seconds since 1970 (empty = unset)
  *   EDITIONS_DIR       the editions folder, from the project root or absolute; when set, non-empty (and, for reading, existing)
  *   OUT_DIR            where `npm run build` writes the site; when set, non-empty
+ *   PUBLIC_DIR         the folder of files copied into the site as they are (default `public`); when set, non-empty and not a file
  *   SITE_URL           the site's public origin, overriding the settings' `site`
  *   BASE_PATH          the folder the site is served from, overriding the settings' `base`
  *   NEWSLETTER_CACHE_DIR  the folder of every cache (`src/cache/`); when set, non-empty and not a file
@@ -95,6 +96,14 @@ export function editionsDirFrom(env: Env = process.env): string {
   return value;
 }
 
+/** The folder of files served as they are when `PUBLIC_DIR` is not set. */
+export const DEFAULT_PUBLIC_DIR = 'public';
+
+/** The public folder from `PUBLIC_DIR` (call after the environment was checked). */
+export function publicDirFrom(env: Env = process.env): string {
+  return env['PUBLIC_DIR'] || DEFAULT_PUBLIC_DIR;
+}
+
 function emptyProblem(name: string, example: string): string {
   return `${name}: expected a folder such as ${example}, got "" (unset it for the default)`;
 }
@@ -157,6 +166,14 @@ export function environmentProblems(env: Env = process.env, needs: EnvironmentNe
   }
   if (needs.outDir && env['OUT_DIR'] !== undefined && env['OUT_DIR'].trim() === '')
     problems.push(emptyProblem('OUT_DIR', 'dist'));
+  const publicDir = env['PUBLIC_DIR'];
+  if (publicDir !== undefined) {
+    if (publicDir.trim() === '') problems.push(emptyProblem('PUBLIC_DIR', DEFAULT_PUBLIC_DIR));
+    else if (existsSync(resolve(root, publicDir)) && !statSync(resolve(root, publicDir)).isDirectory())
+      problems.push(
+        `PUBLIC_DIR: not a folder but a file; expected the folder of files served as they are, ${got(publicDir)}`,
+      );
+  }
   const cache = env['NEWSLETTER_CACHE_DIR'];
   if (cache !== undefined) {
     if (cache.trim() === '') problems.push(emptyProblem('NEWSLETTER_CACHE_DIR', DEFAULT_CACHE_DIR));

@@ -321,12 +321,13 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
       `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:11  kramdown: warning: 3 attribute lists ({: …}) removed in 2 files, the first here; an edition has no classes or attributes`,
       `${src}/_posts/2018-06-08-2018-06-08-newsletter.md:20  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% seo %}`,
       `${src}/_posts/2018-06-15-newsletter.md:11  liquid: warning: 1 Liquid tag could not be converted and is left out, the first here: {% include missing.md %}`,
+      `${src}/_posts/2018-06-15-newsletter.md:20  liquid: warning: the link "a post that never was" led to {% post_url 2018-01-01-missing %}, which could not be converted; its text is kept, without the link`,
     ]);
     // The site's README and pages are not posts.
     expect(stdout).not.toMatch(/README|about\.md/);
     expect(stdout).toContain('  fields an edition has no place for:\n    lang (2): ignored\n    layout (2): ignored\n');
     expect(stdout).toContain('  links to old addresses pointed at the new edition pages: 2\n');
-    expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 1\n`);
+    expect(stdout).toContain(`  files the editions use, copied into ${publicDir}: 2\n`);
     // The README shows these lines as printed (its paths shortened).
     const readme = read('README.md');
     for (const line of readme.split('\n').filter((l) => l.startsWith('_posts/2018-06-08-newsletter.md:')))
@@ -355,7 +356,7 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     ]);
     expect(existsSync(join(ROOT, publicDir))).toBe(false);
     const real = await importCase('jekyll-site-dry', `${FIXTURES}/jekyll-site/source`, ['--dry-run']);
-    expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 1\n`);
+    expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 2\n`);
     expect(existsSync(join(ROOT, real.publicDir))).toBe(false);
   });
 
@@ -383,9 +384,36 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     }
     expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
       `${src}/content/posts/2019-03-04-infra-weekly-10.md:13  shortcode: warning: 3 Hugo shortcodes could not be converted and are left out, the first here: {{% note %}}`,
+      `${src}/content/posts/2019-03-04-infra-weekly-10.md:23  shortcode: warning: the link "setup guide" led to {{< ref "setup.md" >}}, which could not be converted; its text is kept, without the link`,
     ]);
     expect(lines).toContain('    aliases (1): kept as redirect_from');
     expect(code).toBe(0);
+  });
+
+  it("a time without a zone is read in the old site's TIMEZONE; a TIMEZONE that is none is a warning", async () => {
+    for (const [name, zone] of [
+      ['tokyo', 'Asia/Tokyo'],
+      ['mars', 'Mars/Base'],
+    ] as const) {
+      const src = `${OUTPUT}/timezone-${name}/source`;
+      rmSync(join(ROOT, OUTPUT, `timezone-${name}`), { recursive: true, force: true });
+      mkdirSync(join(ROOT, src, 'content'), { recursive: true });
+      writeFileSync(join(ROOT, src, 'pelicanconf.py'), `SITENAME = 'Digest'\nTIMEZONE = '${zone}'\n`);
+      writeFileSync(join(ROOT, src, 'content/one.md'), 'Title: Issue 1\nDate: 2024-01-07 00:30\n\nIntro.\n');
+      const { code, lines, out } = await importCase(`timezone-${name}-run`, `${src}/content`);
+      expect(code).toBe(0);
+      const written = read(`${out}/${files(out)[0]}`);
+      if (name === 'tokyo') {
+        // 00:30 in Tokyo is 10:30 the day before in New York, the site's zone: the same instant, never 00:30 New York time.
+        expect(written).toContain('date: 2024-01-06T10:30:00-05:00\n');
+        expect(lines.filter((line) => line.includes('TIMEZONE'))).toEqual([]);
+      } else {
+        expect(written).toContain('date: 2024-01-07T00:30:00-05:00\n');
+        expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+          `${src}/pelicanconf.py  TIMEZONE: warning: "Mars/Base" is not a time zone; dates without an offset are taken in the site's time zone`,
+        ]);
+      }
+    }
   });
 
   it('a date-order clash names both numbers and where each came from', async () => {

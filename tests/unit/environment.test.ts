@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildNow } from '../../src/model/editions.ts';
-import { editionsDirFrom, environmentProblems, EnvironmentError } from '../../src/site/environment.ts';
+import { editionsDirFrom, environmentProblems, EnvironmentError, publicDirFrom } from '../../src/site/environment.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'environment-'));
 mkdirSync(join(root, 'content/editions'), { recursive: true });
@@ -41,6 +41,18 @@ describe('environment mistakes are problem lines', () => {
       'EDITIONS_DIR: not a folder but a file; expected the folder of edition files, got "content/topics.yaml"',
     ]);
     expect(environmentProblems({ EDITIONS_DIR: 'content/editions' }, { root, editionsMustExist: true })).toEqual([]);
+  });
+
+  it('refuses an empty PUBLIC_DIR, or one that is a file; one not made yet is fine', () => {
+    expect(environmentProblems({ PUBLIC_DIR: ' ' }, { root })).toEqual([
+      'PUBLIC_DIR: expected a folder such as public, got "" (unset it for the default)',
+    ]);
+    expect(environmentProblems({ PUBLIC_DIR: 'content/topics.yaml' }, { root })).toEqual([
+      'PUBLIC_DIR: not a folder but a file; expected the folder of files served as they are, got "content/topics.yaml"',
+    ]);
+    expect(environmentProblems({ PUBLIC_DIR: 'imported/public' }, { root })).toEqual([]);
+    expect(publicDirFrom({})).toBe('public');
+    expect(publicDirFrom({ PUBLIC_DIR: 'imported/public' })).toBe('imported/public');
   });
 
   it('refuses an empty NEWSLETTER_CACHE_DIR, or one that is a file', () => {

@@ -1,10 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyAssets } from '../../scripts/import/assets.ts';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
+import { shiftHeadings } from '../../scripts/import/normalise.ts';
 import { numberInTitle } from '../../scripts/import/numbering.ts';
 import { jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
 import { rewriteOldLinks } from '../../scripts/import/old-links.ts';
@@ -43,16 +45,43 @@ describe('Liquid, as Jekyll renders it', () => {
   it('leaves out a plugin tag and a missing include, counting them and naming the first with its line', () => {
     const { body, leftOut } = render('One {% seo %}.\nTwo {% include nowhere.md %}.\n', {});
     expect(body).toBe('One .\nTwo .\n');
-    expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 } });
+    expect(leftOut).toEqual({ count: 2, first: { text: '{% seo %}', line: 1 }, links: [] });
   });
 
-  it('gives {% post_url %} the old address of the post, and leaves out one to no post', () => {
+  it('gives {% post_url %} the old address of the post; a link to no post keeps its text, without the link', () => {
     const withPosts = jekyllRenderer(site, (name) =>
       name === '2018-06-08-welcome' ? '/2018/06/08/welcome/' : undefined,
     );
-    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [b]({% post_url nope %})', {});
-    expect(body).toBe('[a](/2018/06/08/welcome/) [b]()');
-    expect(leftOut).toEqual({ count: 1, first: { text: '{% post_url nope %}', line: 1 } });
+    const { body, leftOut } = withPosts('[a]({% post_url 2018-06-08-welcome %}) [my post]({% post_url nope %})', {});
+    expect(body).toBe('[a](/2018/06/08/welcome/) my post');
+    expect(leftOut).toEqual({
+      count: 0,
+      first: undefined,
+      links: [{ text: 'my post', tag: '{% post_url nope %}', line: 1 }],
+    });
+  });
+
+  it('keeps the text of a link, an image or a reference whose address was a tag left out; never an empty ()', () => {
+    const { body, leftOut } = render(
+      [
+        'See [the guide]({{ site.baseurl }}{% link guide.md %}) and ![a chart]({% asset chart.png %}).',
+        'Also [the notes][notes], [Notes][], and [kept](https://example.org/) {% seo %}.',
+        '',
+        '[notes]: {% link notes.md %}',
+        '',
+      ].join('\n'),
+      {},
+    );
+    expect(body).toBe('See the guide and a chart.\nAlso the notes, Notes, and [kept](https://example.org/) .\n\n');
+    expect(body).not.toMatch(/\]\(\s*\)|\uE002/);
+    expect(leftOut.links).toEqual([
+      { text: 'the guide', tag: '{% link guide.md %}', line: 1 },
+      { text: 'a chart', tag: '{% asset chart.png %}', line: 1 },
+      { text: 'the notes', tag: '{% link notes.md %}', line: 4 },
+      { text: 'Notes', tag: '{% link notes.md %}', line: 4 },
+    ]);
+    // Only the tag outside a link is counted in the file's one warning.
+    expect(leftOut).toMatchObject({ count: 1, first: { text: '{% seo %}', line: 2 } });
   });
 
   it('never reads outside _includes/, and a self-including include stops', () => {
@@ -72,6 +101,50 @@ describe('Liquid, as Jekyll renders it', () => {
     expect(body).toBe(' and more textDone.');
     expect(leftOut.first?.text).toBe('{% for i in (1..100000000) %}');
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('headings', () => {
+  it('moves a # heading inside a quote down with the sections, so the quote is no level-1 heading', () => {
+    // This Week in Rust's "Quote of the Week" starts "> # Bastion of the Turbofish" under "# Quote of the Week".
+    expect(shiftHeadings('Intro\n\n# Quote of the Week\n\n> # Bastion\n>\n> Text.\n> > ## Inner\n')).toBe(
+      'Intro\n\n## Quote of the Week\n\n> ## Bastion\n>\n> Text.\n> > ### Inner\n',
+    );
+    // A body without a level-1 heading is left as written.
+    expect(shiftHeadings('Intro\n\n## Quote\n\n> ## Bastion\n')).toBe('Intro\n\n## Quote\n\n> ## Bastion\n');
+  });
+
+  it('keeps ## stories as they are and makes a stray # story one of them', () => {
+    // This Week in Rust from 2021: "## Crate of the Week" … then "# Rust Jobs" and "# Quote of the Week".
+    expect(
+      shiftHeadings('Intro\n\n## Updates\n\n### Official\n\n# Rust Jobs\n\nQuote of the Week\n===\n\n> # Careful\n'),
+    ).toBe('Intro\n\n## Updates\n\n### Official\n\n## Rust Jobs\n\nQuote of the Week\n---\n\n> ## Careful\n');
+  });
+});
+
+describe('files the editions use', () => {
+  it("brings along an image linked by the old site's full URL, and leaves other hosts and missing files alone", () => {
+    const from = join(site, 'content');
+    mkdirSync(join(from, 'images'), { recursive: true });
+    writeFileSync(join(from, 'images/board.jpg'), 'JPEG');
+    const publicDir = join(site, 'public');
+    const body = [
+      '<img src="https://twir.example.org/images/board.jpg" alt="A whiteboard">',
+      '![elsewhere](https://cdn.example.org/images/board.jpg) ![gone](https://twir.example.org/images/gone.png)',
+    ].join('\n');
+    const result = copyAssets(body, { file: 'a.md' }, from, publicDir, {
+      dryRun: false,
+      urlOf: (path) => path,
+      hosts: ['twir.example.org'],
+    });
+    expect(result.body).toBe(
+      [
+        '<img src="/images/board.jpg" alt="A whiteboard">',
+        '![elsewhere](https://cdn.example.org/images/board.jpg) ![gone](https://twir.example.org/images/gone.png)',
+      ].join('\n'),
+    );
+    expect(result.problems).toEqual([]);
+    expect(existsSync(join(publicDir, 'images/board.jpg'))).toBe(true);
   });
 });
 
@@ -100,7 +173,22 @@ describe('Hugo shortcodes', () => {
     expect(body).toBe(
       '<https://www.youtube.com/watch?v=abc>\n<https://gist.github.com/u/12ab>\nKept.\n```go\nx := "{{< y >}}"\n```\n',
     );
-    expect(leftOut).toEqual({ count: 2, first: { text: '{{% note %}}', line: 3 } });
+    expect(leftOut).toEqual({ count: 2, first: { text: '{{% note %}}', line: 3 }, links: [] });
+  });
+
+  it('keeps the text of a link whose address was a shortcode left out', () => {
+    const { body, leftOut } = fromHugoShortcodes(
+      'Read [the setup]({{< ref "missing.md" >}}) and [more]({{< relref "x" >}}).\n',
+    );
+    expect(body).toBe('Read the setup and more.\n');
+    expect(leftOut).toEqual({
+      count: 0,
+      first: undefined,
+      links: [
+        { text: 'the setup', tag: '{{< ref "missing.md" >}}', line: 1 },
+        { text: 'more', tag: '{{< relref "x" >}}', line: 1 },
+      ],
+    });
   });
 });
 

@@ -10,6 +10,8 @@ declare module 'vfile' {
   interface DataMap {
     /** In: figures from the front matter's `discussions`, by thread key. */
     figures: ReadonlyMap<string, ThreadFigures>;
+    /** In: the base path the site is served from (`/`, `/newsletter/`); root-relative links go under it. */
+    base: string;
     /** In: the site's language, for number formats. */
     lang: string;
     /** In: the permalinks' screen-reader name in the site's language, `{title}` for the heading (`src/i18n/`). */
