@@ -67,8 +67,21 @@ export function fragmentOf(href: string): string {
   }
 }
 
-/** Paths from the site root, with the configured base path. */
-export const paths = createPaths(getSite().base);
+type Paths = ReturnType<typeof createPaths>;
+let configured: Paths | undefined;
+
+/**
+ * Paths from the site root, with the configured base path. The settings are
+ * read on first use, not on import: the checker and the compiler import this
+ * module before they read (and report) the settings.
+ */
+export const paths = Object.fromEntries(
+  Object.keys(createPaths('/')).map((name) => [
+    name,
+    (...args: never[]) =>
+      ((configured ??= createPaths(getSite().base))[name as keyof Paths] as (...a: never[]) => string)(...args),
+  ]),
+) as Paths;
 
 /** An absolute URL (for feeds, canonical links and email) from a path `paths` built. */
 export function absolute(path: string, site = getSite().site): string {
