@@ -88,7 +88,11 @@ describe('npm run dev shows content problems in the browser', () => {
     ]);
     expect(await banner.locator('a').count()).toBe(0);
     await page.goto(`${server!.origin}/editions/1/`);
-    expect(await page.locator('aside.dev-problems .dev-problems-file').allTextContents()).toEqual([broken]);
+    // The dev server may still reload the page it just served for the save above: read the banner once it holds.
+    const files = page.locator('aside.dev-problems .dev-problems-file');
+    await expect
+      .poll(() => files.allTextContents().catch(() => 'reloading'), { timeout: SETTLE.timeout })
+      .toEqual([broken]);
     unlinkSync(join(ROOT, broken));
     await banner.waitFor({ state: 'detached', ...SETTLE });
     // With no problem left, pages still read the problems collection, and Astro must not warn that it is empty.
