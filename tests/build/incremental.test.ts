@@ -1,15 +1,20 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { differences } from '../quality/static-gates.ts';
 import { buildSite, OUTPUT, ROOT } from './sites.ts';
 
 const SRC = 'tests/.output/incremental-src';
 const EDITIONS = join(ROOT, SRC, 'editions');
+// A cache root of its own: the counts below are of this file's builds alone, which another file's builds,
+// running meanwhile, would otherwise prune (the last three builds keep their entries, src/cache/).
+const CACHE = mkdtempSync(join(tmpdir(), 'incremental-cache-'));
+afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
 const site = (env: Record<string, string> = {}) => ({
   name: 'incremental',
   editions: `${SRC}/editions`,
-  env: { BUILD_DATE: '2026-06-01T00:00:00Z', ...env },
+  env: { BUILD_DATE: '2026-06-01T00:00:00Z', NEWSLETTER_CACHE_DIR: CACHE, ...env },
 });
 
 /** Builds with the page cache, then renders everything afresh; returns what differs and how many pages came from the cache. */

@@ -1,6 +1,8 @@
 /** The sites the build tier builds once per run, and where their output goes. */
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { acquireLock, BuildStop } from '../../scripts/lib/build-safety.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const OUTPUT = join(ROOT, 'tests/.output');
@@ -56,29 +58,51 @@ export function distOf(site: FixtureSite): string {
 }
 
 /**
+ * Where this test run's builds take turns, whatever cache root each uses: the
+ * build lock is per cache root, and a test that gives its builds a cache of
+ * their own (so that no other file's build prunes it) still builds one at a
+ * time with every other test, in one checkout.
+ */
+const TURN = join(process.env['NEWSLETTER_TEST_CACHE_DIR'] ?? tmpdir(), 'test-build-turn.lock');
+
+/**
  * Runs `npm run build`'s script for a site (or any editions folder); returns
  * its exit status and output. Builds of one checkout take turns (the build
- * lock), and test files run in parallel, so a build that finds another
- * running waits for it and tries again.
+ * lock, and this run's turn above), and test files run in parallel, so a
+ * build that finds another running waits for it and tries again.
  */
 export function buildSite(site: FixtureSite, outDir = distOf(site)): { status: number | null; output: string } {
   const deadline = Date.now() + 10 * 60_000;
+  const wait = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
   for (;;) {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        OUT_DIR: outDir,
-        EDITIONS_DIR: site.editions,
-        ...site.env,
-      },
-    });
+    let release: () => void;
+    try {
+      release = acquireLock(TURN);
+    } catch (error) {
+      if (!(error instanceof BuildStop) || Date.now() > deadline) throw error;
+      wait();
+      continue;
+    }
+    let result;
+    try {
+      result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+          OUT_DIR: outDir,
+          EDITIONS_DIR: site.editions,
+          ...site.env,
+        },
+      });
+    } finally {
+      release();
+    }
     const output = `${result.stdout}${result.stderr}`;
     if (!/^build: another build \(pid \d+\) is running/m.test(output) || Date.now() > deadline)
       return { status: result.status, output };
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    wait();
   }
 }

@@ -1,11 +1,20 @@
-import { readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT, ROOT } from './sites.ts';
 
 describe('a rebuild with nothing changed', () => {
   const editions = 'tests/.output/up-to-date-src/editions';
-  const site = { name: 'up-to-date', editions, env: { BUILD_DATE: '2026-06-01T00:00:00Z' } };
+  // A cache root of its own: the build records below are of this file's builds alone, which another file's
+  // builds, running meanwhile, would otherwise prune (the last three builds keep their entries, src/cache/).
+  const cache = mkdtempSync(join(tmpdir(), 'up-to-date-cache-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+  const site = {
+    name: 'up-to-date',
+    editions,
+    env: { BUILD_DATE: '2026-06-01T00:00:00Z', NEWSLETTER_CACHE_DIR: cache },
+  };
   const out = join(OUTPUT, 'up-to-date');
   const first = join(ROOT, editions, '2025-12-29-edition-1.md');
 
@@ -28,13 +37,13 @@ describe('a rebuild with nothing changed', () => {
     expect(buildSite(site, out).output).toContain('site is up to date');
 
     // Edition 6 is scheduled for 2026-12-01: once "now" passes that, it is published with no file changed.
-    const later = buildSite({ ...site, env: { BUILD_DATE: '2026-12-02T00:00:00Z' } }, out);
+    const later = buildSite({ ...site, env: { ...site.env, BUILD_DATE: '2026-12-02T00:00:00Z' } }, out);
     expect(later.output).toContain('site written to');
     expect(statSync(join(out, 'editions/6/index.html')).isFile()).toBe(true);
 
     // A page removed from dist/ by hand is noticed.
     rmSync(join(out, 'editions/6/index.html'));
-    expect(buildSite({ ...site, env: { BUILD_DATE: '2026-12-02T00:00:00Z' } }, out).output).toContain(
+    expect(buildSite({ ...site, env: { ...site.env, BUILD_DATE: '2026-12-02T00:00:00Z' } }, out).output).toContain(
       'site written to',
     );
   });
