@@ -1,7 +1,8 @@
 /**
  * Time budgets for what a command loads before it can check anything: the
  * settings module (and what it imports) and `topics.yaml`. Each ends in one
- * line naming the file and the budget, exit 1, within seconds.
+ * line naming the file and the budget, exit 1, within seconds. The cases
+ * run at the same time: each waits out a budget of 10 s.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ async function command(file: string, args: string[], options: { cwd?: string; en
 const stopped = (module: string) =>
   `${module}  settings: took longer than 10 s to load and was stopped; look for a loop, or a slow import, in it or in a file it imports\n`;
 
-describe('a settings module that never finishes loading', () => {
+describe.concurrent('a settings module that never finishes loading', () => {
   it('named by SITE_CONFIG, and looping in a file it imports: `npm run check` says so in one line', async () => {
     const dir = join(temp, 'site-config');
     mkdirSync(dir);
@@ -76,7 +77,7 @@ describe('a settings module that never finishes loading', () => {
   });
 });
 
-describe('a topics.yaml the YAML parser would take minutes over', () => {
+describe.concurrent('a topics.yaml the YAML parser would take minutes over', () => {
   /** An editions folder with one edition, and `topics.yaml` beside it. */
   function site(name: string, topics: string): string {
     const editions = join(temp, name, 'editions');
