@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,10 +27,16 @@ const BASE = {
   subscribe: { provider: 'buttondown', username: 'ai-platforms' },
 };
 
-/** A settings module in the temp folder: the base settings plus `extra`. */
+/**
+ * A settings module in the temp folder: the base settings plus `extra`. Written
+ * whole and renamed into place: the tests of one service run at once, and a
+ * command of one must never read the file while another test rewrites it.
+ */
 function settings(name: string, extra: Record<string, unknown> = {}): string {
   const file = join(tmp, `${name}.config.mts`);
-  writeFileSync(file, `export default ${JSON.stringify({ ...BASE, ...extra })};\n`);
+  const part = `${file}.${randomUUID()}.part`;
+  writeFileSync(part, `export default ${JSON.stringify({ ...BASE, ...extra })};\n`);
+  renameSync(part, file);
   return file;
 }
 
