@@ -96,7 +96,21 @@ describe('npm run dev shows content problems in the browser', () => {
     unlinkSync(join(ROOT, broken));
     await banner.waitFor({ state: 'detached', ...SETTLE });
     // With no problem left, pages still read the problems collection, and Astro must not warn that it is empty.
-    await page.goto(`${server!.origin}/editions/3/`);
+    // The dev server may reload the page once more for the deletion, cutting a navigation short
+    // (net::ERR_ABORTED): go there again until a navigation completes.
+    await expect
+      .poll(
+        () =>
+          page.goto(`${server!.origin}/editions/3/`).then(
+            () => 'loaded',
+            (error: Error) => {
+              if (!error.message.includes('net::ERR_ABORTED')) throw error;
+              return 'cut short by a reload';
+            },
+          ),
+        { timeout: SETTLE.timeout },
+      )
+      .toBe('loaded');
     save(edition3, good);
     await page.locator('h1', { hasText: 'AI Platforms — Edition 3' }).waitFor(SETTLE);
     expect(server!.output()).not.toContain('does not exist or is empty');
