@@ -175,6 +175,10 @@ function preparePelican(): string | null {
   }
   rmSync(site, { recursive: true, force: true });
   cpSync(join(PEERS, 'pelican'), site, { recursive: true });
+  // The peer's pages are `editions/<number>/` and its yearly archives `editions/<year>/`: from N = 2,020 an
+  // edition's number is also a year of the synthetic dates, and Pelican stops ("… is to be overwritten").
+  // The copy writes the archives a folder further down, which is the same work.
+  appendFileSync(join(site, 'pelicanconf.py'), "YEAR_ARCHIVE_SAVE_AS = 'editions/years/{date:%Y}/index.html'\n");
   return site;
 }
 
@@ -186,7 +190,11 @@ function pelicanBuild(site: string, corpus: Corpus): number {
   });
   rmSync(join(site, 'output'), { recursive: true, force: true });
   const start = performance.now();
-  execFileSync('pelican', ['content', '-s', 'pelicanconf.py', '-o', 'output', '-q'], { cwd: site, stdio: 'ignore' });
+  // Its own lines (the error, if it stops) are shown, not hidden.
+  execFileSync('pelican', ['content', '-s', 'pelicanconf.py', '-o', 'output', '-q'], {
+    cwd: site,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return (performance.now() - start) / 1000;
 }
 

@@ -12,6 +12,7 @@ import { editionsDirFrom, environmentProblems, EnvironmentError } from '../site/
 import { getSite } from '../site/settings.ts';
 import { ContentError } from './content-error.ts';
 import { loadContent } from './load-content.ts';
+import { LoadMemory } from './load-memory.ts';
 import type { LoadResult } from './load-editions.ts';
 import { topicsFileFor } from './load-topics.ts';
 import type { ProblemChannel } from './problems-loader.ts';
@@ -60,14 +61,19 @@ export function editionLoader(
       // `dev`'s first sync may leave the older editions compiling (`rest`), and files saved meanwhile.
       let compiling: Promise<void> | undefined;
       const saved = new Set<string>();
+      const memory = dev ? new LoadMemory() : undefined;
       const show = (result: LoadResult) => {
         const lines = result.problems.map(formatProblem);
         if (hasErrors(result.problems) && !dev) throw new ContentError(lines);
         for (const line of lines) context.logger.warn(line);
-        context.store.clear();
         const visible = options.publish ? options.publish(result.editions, dev) : result.editions;
+        const ids = new Set(visible.map((edition) => String(edition.number)));
+        for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+        // The edition's hash is the entry's digest: an edition that did not change leaves the store as it
+        // was, so a save in `dev` rewrites one entry, not the whole store (and Astro does not save it again).
         for (const edition of visible) {
-          context.store.set({ id: String(edition.number), data: storedEdition(edition), filePath: edition.file });
+          const data = storedEdition(edition);
+          context.store.set({ id: String(edition.number), data, filePath: edition.file, digest: data.key });
         }
         if (dev) {
           const problems = fileProblems(root, result.problems);
@@ -90,6 +96,7 @@ export function editionLoader(
           root,
           dir,
           settings: { timeZone: site.timeZone, lang: site.lang, base: site.base },
+          ...(memory ? { memory } : {}),
           // `dev` from nothing (a fresh clone): the newest editions first, so the first page is up in
           // seconds, and the whole folder after; a save meanwhile is shown at once from a part of it.
           ...(dev && first ? { soon: { count: DEV_SOON, rest: true } } : {}),

@@ -6,6 +6,7 @@ import type { Edition } from '../schemas/edition-model.ts';
 import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
+import type { LoadMemory } from './load-memory.ts';
 import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import { frontMatterNumber } from './file-problems.ts';
@@ -34,6 +35,8 @@ export interface LoadOptions {
    * author opens show); with `rest`, the whole folder in `rest`.
    */
   soon?: { count: number; rest: boolean; prefer?: ReadonlySet<string> };
+  /** `dev`: what the session's earlier loads read, so that unchanged files are not read again (`load-memory.ts`). */
+  memory?: LoadMemory;
 }
 
 /** Every edition of a folder, and every problem of every file. */
@@ -149,22 +152,31 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     return { editions: [], files: 0, problems: [problem(dir, undefined, 'editions', message)] };
   }
   const cache = options.cache === false ? undefined : new CompileCache(options.root, options.settings);
+  const memory = options.memory;
+  const settings = JSON.stringify(options.settings);
   const scan = scanEditionFiles(folder, options.root);
   const collect = collectGarbageEvery(100);
   const files = scan.files.map((name) => {
     collect();
     const file = relative(options.root, join(folder, name)).split(sep).join('/');
-    const read = readEditionFile(join(folder, name), undefined, file);
+    const path = join(folder, name);
+    // Unchanged since this `dev` session last read it: its result, without reading it again.
+    const seen = memory?.look(path, settings);
+    if (seen?.known)
+      return { file, path, identity: seen.identity, bytes: new Uint8Array(), key: undefined, hit: seen.known.result };
+    const read = readEditionFile(path, undefined, file);
     if ('problem' in read) {
       const hit: CompileResult = { edition: null, problems: [read.problem] };
-      return { file, bytes: new Uint8Array(), key: undefined, hit };
+      return { file, path, identity: undefined, bytes: new Uint8Array(), key: undefined, hit };
     }
     const { bytes } = read;
     const key = cache?.key(file, bytes);
     const hit = key ? cache?.get(key) : undefined;
+    if (hit) memory?.note(path, seen?.identity, settings, hit);
     // A file found in the cache needs its bytes no more.
-    return { file, bytes: hit ? new Uint8Array() : bytes, key, hit };
+    return { file, path, identity: seen?.identity, bytes: hit ? new Uint8Array() : bytes, key, hit };
   });
+  memory?.keepOnly(new Set(files.map((f) => f.path)));
   const finish = async (chosen: typeof files, acrossFiles: boolean, background = false): Promise<LoadResult> => {
     const misses = chosen.filter((f) => !f.hit);
     const compiled = await compileMany(misses, options.settings, {
@@ -176,6 +188,7 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       f.hit = compiled[i];
       f.bytes = new Uint8Array();
       if (f.key && f.hit) cache?.set(f.key, f.hit);
+      if (f.hit) memory?.note(f.path, f.identity, settings, f.hit);
     });
     const results = chosen.map((f) => f.hit!);
     // Each file's own problems (in cause order) before the rules across files.

@@ -1,10 +1,21 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/diagnostics/format.ts';
 import { loadEditions } from '../../src/loader/load-editions.ts';
 import { pipelineVersion } from '../../src/loader/compile-cache.ts';
+import { LoadMemory } from '../../src/loader/load-memory.ts';
 import { cachedText } from '../../src/render/artifact-cache.ts';
 import { SETTINGS } from '../support/compile.ts';
 
@@ -124,6 +135,47 @@ describe('the render cache', () => {
     expect((await cached()).editions[0]?.date).toBe('2026-01-01T00:00:00-05:00');
     const berlin = await loadEditions({ root, settings: { ...SETTINGS, timeZone: 'Europe/Berlin' } });
     expect(berlin.editions[0]?.date).toBe('2026-01-01T00:00:00+01:00');
+  });
+});
+
+// `dev` loads the folder again after every save, and does not read again a file it has seen unchanged.
+describe("a dev session's memory of the files it read", () => {
+  const memory = new LoadMemory();
+  const cached = () => loadEditions({ root, settings: SETTINGS, memory });
+
+  it('serves a file rewritten to the same size with its old modification time fresh', async () => {
+    const path = join(root, 'content/editions/a.md');
+    // A whole second, so that the file system keeps it exactly.
+    const then = new Date('2026-01-01T00:00:00Z');
+    write('a.md', file(1, '2026-01-01'));
+    utimesSync(path, then, then);
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Intro of 1.</p>');
+    write('a.md', file(1, '2026-01-01').replace('Intro of 1.', 'Intro of 9.'));
+    // As `cp -p` or an archive tool leaves it: the same size and the same modification time.
+    utimesSync(path, then, then);
+    expect(statSync(path, { bigint: true }).mtimeNs).toBe(BigInt(then.getTime()) * 1_000_000n);
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Intro of 9.</p>');
+  });
+
+  it('serves a file replaced by a rename fresh', async () => {
+    write('a.md', file(1, '2026-01-01'));
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Intro of 1.</p>');
+    write('a.md.tmp', file(1, '2026-01-01').replace('Intro of 1.', 'Intro of 7.'));
+    renameSync(join(root, 'content/editions/a.md.tmp'), join(root, 'content/editions/a.md'));
+    expect((await cached()).editions[0]?.introHtml).toBe('<p>Intro of 7.</p>');
+  });
+
+  it('serves a file again when the settings change, and forgets a file that is gone', async () => {
+    write('a.md', file(1, '2026-01-01'));
+    write('b.md', file(2, '2026-01-08'));
+    expect((await cached()).editions.map((e) => e.date)).toEqual([
+      '2026-01-08T00:00:00-05:00',
+      '2026-01-01T00:00:00-05:00',
+    ]);
+    const berlin = await loadEditions({ root, settings: { ...SETTINGS, timeZone: 'Europe/Berlin' }, memory });
+    expect(berlin.editions[1]?.date).toBe('2026-01-01T00:00:00+01:00');
+    rmSync(join(root, 'content/editions/b.md'));
+    expect((await cached()).editions.map((e) => e.number)).toEqual([1]);
   });
 });
 
