@@ -26,6 +26,30 @@ let server: DevServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let loads = 0;
+let lastLoad = 0;
+
+/**
+ * Opens `url` as an author's tab is by the time they save: loaded, connected
+ * to the dev server, and past the reloads it sends for saves made before
+ * (a reload that lands while the page is still loading would cut the
+ * navigation short, net::ERR_ABORTED, or reach a page not yet listening).
+ */
+async function openSettled(url: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.goto(url).then(
+          () => 'loaded',
+          (error: Error) => {
+            if (!error.message.includes('net::ERR_ABORTED')) throw error;
+            return 'cut short by a reload';
+          },
+        ),
+      { timeout: SETTLE.timeout },
+    )
+    .toBe('loaded');
+  while (performance.now() - lastLoad < 1_000) await page.waitForTimeout(100);
+}
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
@@ -37,7 +61,10 @@ beforeAll(async () => {
   // The server sends its first browser a reload for the content synced at start: let that happen before testing.
   await page.goto(`${server.origin}/`);
   await page.waitForTimeout(2_000);
-  page.on('load', () => loads++);
+  page.on('load', () => {
+    loads++;
+    lastLoad = performance.now();
+  });
 });
 
 afterAll(async () => {
@@ -79,7 +106,7 @@ describe('npm run dev shows content problems in the browser', () => {
   it('lists a file whose number cannot be read in a banner on every page, the home page included', async () => {
     const broken = `${editions}/2026-02-01-unnumbered.md`;
     save(broken, '---\ntitle: [not closed\n---\n\nText.\n');
-    await page.goto(`${server!.origin}/`);
+    await openSettled(`${server!.origin}/`);
     const banner = page.locator('aside.dev-problems');
     await banner.waitFor(SETTLE);
     expect(await banner.locator('.dev-problems-file').allTextContents()).toEqual([broken]);
@@ -87,8 +114,7 @@ describe('npm run dev shows content problems in the browser', () => {
       expect.stringMatching(new RegExp(`^${broken}:2  front matter: `)),
     ]);
     expect(await banner.locator('a').count()).toBe(0);
-    await page.goto(`${server!.origin}/editions/1/`);
-    // The dev server may still reload the page it just served for the save above: read the banner once it holds.
+    await openSettled(`${server!.origin}/editions/1/`);
     const files = page.locator('aside.dev-problems .dev-problems-file');
     await expect
       .poll(() => files.allTextContents().catch(() => 'reloading'), { timeout: SETTLE.timeout })
@@ -96,21 +122,7 @@ describe('npm run dev shows content problems in the browser', () => {
     unlinkSync(join(ROOT, broken));
     await banner.waitFor({ state: 'detached', ...SETTLE });
     // With no problem left, pages still read the problems collection, and Astro must not warn that it is empty.
-    // The dev server may reload the page once more for the deletion, cutting a navigation short
-    // (net::ERR_ABORTED): go there again until a navigation completes.
-    await expect
-      .poll(
-        () =>
-          page.goto(`${server!.origin}/editions/3/`).then(
-            () => 'loaded',
-            (error: Error) => {
-              if (!error.message.includes('net::ERR_ABORTED')) throw error;
-              return 'cut short by a reload';
-            },
-          ),
-        { timeout: SETTLE.timeout },
-      )
-      .toBe('loaded');
+    await openSettled(`${server!.origin}/editions/3/`);
     save(edition3, good);
     await page.locator('h1', { hasText: 'AI Platforms — Edition 3' }).waitFor(SETTLE);
     expect(server!.output()).not.toContain('does not exist or is empty');
