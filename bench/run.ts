@@ -294,7 +294,7 @@ async function benchmark(corpus: Corpus): Promise<void> {
     share(newEdition),
     `${peak.toFixed(0)} / ${peakSum.toFixed(0)} MiB`,
     `${median(devWarm.map((t) => t.firstPage)).toFixed(1)} / ${median(devCold.map((t) => t.firstPage)).toFixed(1)}`,
-    `${median([...devWarm, ...devCold].map((t) => t.editVisible)).toFixed(2)}`,
+    `${median(devWarm.map((t) => t.editVisible)).toFixed(2)} / ${median(devCold.map((t) => t.editVisible)).toFixed(2)}`,
     (Number(pages) / c).toFixed(0),
     ...rest,
     machine,
