@@ -69,8 +69,8 @@ export function editionLoader(
         const visible = options.publish ? options.publish(result.editions, dev) : result.editions;
         const ids = new Set(visible.map((edition) => String(edition.number)));
         for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
-        // The edition's hash is the entry's digest: an edition that did not change leaves the store as it
-        // was, so a save in `dev` rewrites one entry, not the whole store (and Astro does not save it again).
+        // The edition's hash is the entry's digest: the entry of an edition that did not change is left as it
+        // was, so a save in `dev` replaces one entry instead of clearing and refilling all of them.
         for (const edition of visible) {
           const data = storedEdition(edition);
           context.store.set({ id: String(edition.number), data, filePath: edition.file, digest: data.key });
