@@ -189,7 +189,6 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
     const { bytes } = read;
     const key = cache?.key(file, bytes);
     const hit = key ? cache?.get(key) : undefined;
-    if (hit) memory?.note(path, seen?.identity, settings, hit);
     // A file found in the cache needs its bytes no more.
     return { file, path, identity: seen?.identity, bytes: hit ? new Uint8Array() : bytes, key, hit };
   });
@@ -205,8 +204,8 @@ export async function loadEditions(options: LoadOptions): Promise<LoadResult> {
       f.hit = compiled[i];
       f.bytes = new Uint8Array();
       if (f.key && f.hit) cache?.set(f.key, f.hit);
-      if (f.hit) memory?.note(f.path, f.identity, settings, f.hit);
     });
+    for (const f of chosen) if (f.hit) memory?.note(f.path, f.identity, settings, f.hit);
     const results = chosen.map((f) => f.hit!);
     // Each file's own problems (in cause order) before the rules across files.
     const problems = groupByFile([
