@@ -20,8 +20,14 @@ export interface LiveContent {
   problems: FileProblems[];
 }
 
-/** Where the search index was written (or its files, when the cache could not hold them), and how many editions it holds. */
-export type SearchIndex = { pages: number } & ({ folder: string } | { files: { path: string; content: Uint8Array }[] });
+/** The search index's files (paths under `pagefind/`), how many editions it holds, and in how many parts. */
+export interface SearchIndex {
+  pages: number;
+  files: { path: string; content: Uint8Array }[];
+  /** Its parts (`render/search-parts.ts`), and how many of them this build indexed rather than took from the cache. */
+  parts: number;
+  indexed: number;
+}
 
 /** An edition's file besides its page and its key in the artifact cache. */
 export interface PlannedFile {

@@ -2,123 +2,128 @@
  * A build's Pagefind search index, made from the editions' search documents
  * (`search-document.ts`) as soon as the loader has the editions, so it is
  * built while Astro bundles and renders pages instead of after them. The
- * documents are kept in the `search` named cache's folder (`src/cache/`),
- * Pagefind indexes that folder (its own threads read and parse the files)
- * and writes the index beside it, and the search-index integration copies
- * the index into the built site at the end. A cache folder that cannot be
- * written makes the same index in memory.
+ * index is made in parts of at most 1,000 editions, one after another
+ * (`search-parts.ts`), and each part is kept in the `search` named cache
+ * (`src/cache/`) by its documents: a part whose documents did not change is
+ * taken from the cache, not indexed again. The search-index integration
+ * writes the parts into the built site at the end.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { defineCache, type CacheStore } from '../cache/named-cache.ts';
+import { sourceVersion } from '../cache/source-version.ts';
 import { handOver, take, type SearchIndex } from '../handoffs.ts';
 import type { Edition } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { getSite } from '../site/settings.ts';
-import { searchDocument } from './search-document.ts';
+import { searchDocument, type SearchDocument } from './search-document.ts';
+import { isMergedIndexFile, PARTS_FILE, SEARCH_PART_SIZE, searchParts } from './search-parts.ts';
+
+/** The parts of the index, by their documents and the code and Pagefind version (the lock file) that index them. */
+export const SEARCH = defineCache({
+  name: 'search',
+  version: (root) => sourceVersion(root, 'src/render/search-index.ts'),
+});
+
+const OPTIONS = { includeCharacters: '_' };
+type IndexFile = SearchIndex['files'][number];
+
+/** A part's files as one cache entry: for each, its path's and its content's length, then both. */
+function packFiles(files: readonly IndexFile[]): Buffer {
+  const chunks: Buffer[] = [];
+  for (const file of files) {
+    const path = Buffer.from(file.path);
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(path.length, 0);
+    head.writeUInt32BE(file.content.length, 4);
+    chunks.push(head, path, Buffer.from(file.content.buffer, file.content.byteOffset, file.content.length));
+  }
+  return Buffer.concat(chunks);
+}
+
+function unpackFiles(entry: Buffer): IndexFile[] {
+  const files: IndexFile[] = [];
+  for (let at = 0; at < entry.length;) {
+    const pathLength = entry.readUInt32BE(at);
+    const contentLength = entry.readUInt32BE(at + 4);
+    const path = entry.toString('utf8', at + 8, at + 8 + pathLength);
+    at += 8 + pathLength;
+    files.push({ path, content: entry.subarray(at, at + contentLength) });
+    at += contentLength;
+  }
+  return files;
+}
 
 /**
- * The search documents and the latest index. Documents are plain HTML files
- * (Pagefind reads the folder), compared byte for byte rather than keyed, so
- * the cache's code version plays no part.
+ * Indexes one part's documents in a fresh Pagefind index and returns its
+ * files, then frees the index: Pagefind's process holds one part at a time.
+ * The documents are added one by one in path order: Pagefind's files depend
+ * on the order pages are added.
  */
-export const SEARCH = defineCache({ name: 'search', version: () => '' });
-
-// Documents written at a time.
-const BATCH = 100;
-
-/**
- * Writes each edition's document under `documents/editions/<n>/index.html`,
- * leaving alone those already there byte for byte and removing those of
- * editions no longer published. All of it off the main thread: Astro renders
- * meanwhile, and the disk may still be busy with the last build.
- */
-async function writeDocuments(
-  editions: readonly Edition[],
-  site: SiteSettings,
-  documents: string,
-  store: CacheStore,
-): Promise<void> {
-  const current = new Set(editions.map((edition) => String(edition.number)));
-  const folders = await readdir(join(documents, 'editions')).catch(() => [] as string[]);
-  await Promise.all(
-    folders
-      .filter((name) => !current.has(name))
-      .map((name) => rm(join(documents, 'editions', name), { recursive: true, force: true })),
-  );
-  for (let start = 0; start < editions.length; start += BATCH) {
-    await Promise.all(
-      editions.slice(start, start + BATCH).map(async (edition) => {
-        const document = searchDocument(edition, site);
-        const file = join(documents, document.path);
-        const html = Buffer.from(document.html);
-        const old = await readFile(file).catch(() => undefined);
-        // Kept as it is, and marked as used by this build so the pruner keeps it.
-        if (old?.equals(html)) return store.touch(file);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, html);
-      }),
-    );
-  }
-}
-
-async function buildIndex(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
-  try {
-    return await indexFolder(editions, site, root);
-  } catch {
-    // A cache folder that cannot be written (full, read-only) only costs speed: the index is made in memory.
-    return indexInMemory(editions, site);
-  }
-}
-
-async function indexFolder(editions: readonly Edition[], site: SiteSettings, root: string): Promise<SearchIndex> {
-  const store = SEARCH.at(root);
-  const work = store.folder;
-  const documents = join(work, 'documents');
-  // A new folder for each build's index (the last one's files are copied into the site it built); older ones go.
-  const folder = join(work, `index-${Date.now()}-${process.pid}`);
-  const old = (await readdir(work).catch(() => [] as string[])).filter((name) => name.startsWith('index-'));
-  const removed = Promise.all(old.map((name) => rm(join(work, name), { recursive: true, force: true })));
-  await writeDocuments(editions, site, documents, store);
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: '_' });
-  if (!index) throw new Error(errors.join('; '));
-  try {
-    const added = await index.addDirectory({ path: documents, glob: 'editions/*/index.html' });
-    const written = await index.writeFiles({ outputPath: folder });
-    const problems = [...added.errors, ...written.errors];
-    if (problems.length) throw new Error(problems.join('; '));
-    await removed;
-    return { folder, pages: added.page_count };
-  } finally {
-    await pagefind.close();
-  }
-}
-
-/** The same index, from documents handed to Pagefind one by one and files kept in memory. */
-async function indexInMemory(editions: readonly Edition[], site: SiteSettings): Promise<SearchIndex> {
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: '_' });
+async function indexPart(documents: readonly SearchDocument[]): Promise<IndexFile[]> {
+  const { index, errors } = await pagefind.createIndex(OPTIONS);
   if (!index) throw new Error(errors.join('; '));
   try {
     const problems: string[] = [];
-    // In a fixed order: Pagefind's index files depend on the order pages are added (from a folder, the order it lists them).
-    const documents = editions.map((edition) => searchDocument(edition, site));
-    for (const document of documents.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    for (const document of documents) {
       const added = await index.addHTMLFile({ sourcePath: document.path, content: document.html });
       problems.push(...added.errors);
     }
     const got = await index.getFiles();
     problems.push(...got.errors);
     if (problems.length) throw new Error(problems.join('; '));
-    return { files: got.files, pages: editions.length };
+    return got.files;
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
 }
 
-/** Called by the loader with the editions a build publishes: starts indexing them. */
-export function startSearchIndex(editions: readonly Edition[], site = getSite(), root = process.cwd()): void {
-  const indexing = buildIndex(editions, site, root);
+async function buildIndex(
+  editions: readonly Edition[],
+  site: SiteSettings,
+  store: CacheStore,
+  partSize: number,
+): Promise<SearchIndex> {
+  const files: IndexFile[] = [];
+  let indexed = 0;
+  const parts = searchParts(editions, partSize);
+  const merged = parts.filter((part) => part.dir !== '').map((part) => `${part.dir}/`);
+  files.push({ path: PARTS_FILE, content: Buffer.from(JSON.stringify(merged)) });
+  try {
+    for (const part of parts) {
+      const documents = part.editions
+        .map((edition) => searchDocument(edition, site))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const key = store.key(...documents.flatMap((document) => [document.path, document.html]));
+      const cached = store.get(key);
+      let made = cached && unpackFiles(cached);
+      if (!made) {
+        made = await indexPart(documents);
+        indexed += 1;
+        // A cache that cannot be written only costs speed: the part is indexed again next time.
+        store.set(key, packFiles(made));
+      }
+      for (const file of made) {
+        if (part.dir === '') files.push(file);
+        else if (isMergedIndexFile(file.path)) files.push({ path: `${part.dir}/${file.path}`, content: file.content });
+      }
+    }
+  } finally {
+    await pagefind.close();
+  }
+  return { files, pages: editions.length, parts: parts.length, indexed };
+}
+
+/**
+ * Called by the loader with the editions a build publishes: starts indexing
+ * them. `partSize` is for tests, which need a site of several parts.
+ */
+export function startSearchIndex(
+  editions: readonly Edition[],
+  site = getSite(),
+  root = process.cwd(),
+  partSize = SEARCH_PART_SIZE,
+): void {
+  const indexing = buildIndex(editions, site, SEARCH.at(root), partSize);
   // Waited for, and its failure reported, by the search-index integration.
   indexing.catch(() => {});
   handOver('search-index', indexing);

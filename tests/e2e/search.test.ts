@@ -1,7 +1,11 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distOf, SITES } from '../build/sites.ts';
 import { launchChromium } from '../support/browser.ts';
+import { indexInParts, publishedFixtureEditions } from '../support/search-parts.ts';
 import { serve } from '../../scripts/lib/static-server.ts';
 
 let browser: Browser;
@@ -50,5 +54,51 @@ describe('search in a real browser', () => {
     await page.click('header nav >> text=Search');
     expect(await page.locator('#search-fallback .edition-list a').first().getAttribute('href')).toBe('/editions/2/');
     await context.close();
+  });
+});
+
+describe('search over an index in parts (a site of more than 1,000 editions)', () => {
+  let site: string;
+  let parted: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    // The fixture site, its index made again one edition a part: the main bundle holds edition 1, the parts 3 and 4.
+    site = mkdtempSync(join(tmpdir(), 'search-parts-'));
+    cpSync(distOf(SITES.fixture), site, { recursive: true });
+    rmSync(join(site, 'pagefind'), { recursive: true });
+    const index = await indexInParts(await publishedFixtureEditions(), 1);
+    for (const file of index.files) {
+      mkdirSync(dirname(join(site, 'pagefind', file.path)), { recursive: true });
+      writeFileSync(join(site, 'pagefind', file.path), file.content);
+    }
+    parted = await serve(site);
+  });
+  afterAll(async () => {
+    await parted?.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['Lobsters', '/editions/1/#small-models', 'Small models win'],
+    ['"Still here"', '/editions/3/#late-night', 'Late night'],
+    ['"Ask HN"', '/editions/4/#coding-tools', 'Coding tools'],
+  ])('finds %s in the part that holds it', async (query, href, title) => {
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${parted.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.locator('#search-status', { hasText: /\d/ }).waitFor();
+    expect(
+      await page.locator('#search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual([href]);
+    expect(await page.locator(`#search-results a[href="${href}"]`).textContent()).toBe(title);
+    // Every part is merged, and Pagefind's script and WebAssembly come once, from the main bundle.
+    expect(fetched.filter((path) => path.endsWith('/pagefind-entry.json')).sort()).toEqual([
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/parts/2/pagefind-entry.json',
+      '/pagefind/parts/3/pagefind-entry.json',
+    ]);
+    expect(fetched.filter((path) => path.includes('/parts/') && /\.js$|wasm/.test(path))).toEqual([]);
+    await page.close();
   });
 });
