@@ -20,13 +20,14 @@ export interface LiveContent {
   problems: FileProblems[];
 }
 
-/** The search index's files (paths under `pagefind/`), how many editions it holds, and in how many parts. */
+/** The search index: how many editions it holds, in how many parts, and its files (paths under `pagefind/`). */
 export interface SearchIndex {
   pages: number;
-  files: { path: string; content: Uint8Array }[];
   /** Its parts (`render/search-parts.ts`), and how many of them this build indexed rather than took from the cache. */
   parts: number;
   indexed: number;
+  /** Its files, read one part at a time. */
+  files: () => AsyncIterable<{ path: string; content: Uint8Array }>;
 }
 
 /** An edition's file besides its page and its key in the artifact cache. */

@@ -27,7 +27,7 @@ export default function searchIndex(): AstroIntegration {
         const out = fileURLToPath(dir);
         const previous = previousOutput();
         const folders = new Set<string>();
-        for (const file of index.files) {
+        for await (const file of index.files()) {
           const path = join('pagefind', file.path);
           const folder = dirname(join(out, path));
           if (!folders.has(folder)) mkdirSync(folder, { recursive: true });

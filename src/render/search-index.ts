@@ -8,6 +8,7 @@
  * taken from the cache, not indexed again. The search-index integration
  * writes the parts into the built site at the end.
  */
+import { existsSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import { defineCache, type CacheStore } from '../cache/named-cache.ts';
 import { sourceVersion } from '../cache/source-version.ts';
@@ -25,7 +26,11 @@ export const SEARCH = defineCache({
 });
 
 const OPTIONS = { includeCharacters: '_' };
-type IndexFile = SearchIndex['files'][number];
+/** A file of the index, its path under `pagefind/` (or the part's folder). */
+interface IndexFile {
+  path: string;
+  content: Uint8Array;
+}
 
 /** A part's files as one cache entry: for each, its path's and its content's length, then both. */
 function packFiles(files: readonly IndexFile[]): Buffer {
@@ -77,40 +82,76 @@ async function indexPart(documents: readonly SearchDocument[]): Promise<IndexFil
   }
 }
 
+/** A part of the index: where it goes, its editions, its cache key, and its files when the cache could not keep them. */
+interface PartPlan {
+  dir: string;
+  editions: readonly Edition[];
+  key: string;
+  held?: IndexFile[];
+}
+
+/** A part's documents, in path order. */
+const documentsOf = (editions: readonly Edition[], site: SiteSettings) =>
+  editions
+    .map((edition) => searchDocument(edition, site))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+/**
+ * Indexes each part that the cache does not hold and leaves it there. The
+ * files are not held in this process (Astro's, which holds the rest of the
+ * build meanwhile) unless the cache could not keep them.
+ */
 async function buildIndex(
   editions: readonly Edition[],
   site: SiteSettings,
   store: CacheStore,
   partSize: number,
 ): Promise<SearchIndex> {
-  const files: IndexFile[] = [];
+  const plans: PartPlan[] = searchParts(editions, partSize).map((part) => ({
+    dir: part.dir,
+    editions: part.editions,
+    key: store.key(...documentsOf(part.editions, site).flatMap((document) => [document.path, document.html])),
+  }));
   let indexed = 0;
-  const parts = searchParts(editions, partSize);
-  const merged = parts.filter((part) => part.dir !== '').map((part) => `${part.dir}/`);
-  files.push({ path: PARTS_FILE, content: Buffer.from(JSON.stringify(merged)) });
   try {
-    for (const part of parts) {
-      const documents = part.editions
-        .map((edition) => searchDocument(edition, site))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      const key = store.key(...documents.flatMap((document) => [document.path, document.html]));
-      const cached = store.get(key);
-      let made = cached && unpackFiles(cached);
-      if (!made) {
-        made = await indexPart(documents);
-        indexed += 1;
-        // A cache that cannot be written only costs speed: the part is indexed again next time.
-        store.set(key, packFiles(made));
+    for (const plan of plans) {
+      const entry = store.file(plan.key);
+      if (existsSync(entry)) {
+        // Checked when it is read, at the end; marked as used by this build so the pruner keeps it.
+        store.touch(entry);
+        continue;
       }
-      for (const file of made) {
-        if (part.dir === '') files.push(file);
-        else if (isMergedIndexFile(file.path)) files.push({ path: `${part.dir}/${file.path}`, content: file.content });
+      const made = await indexPart(documentsOf(plan.editions, site));
+      indexed += 1;
+      store.set(plan.key, packFiles(made));
+      if (!existsSync(entry)) plan.held = made;
+    }
+  } finally {
+    await pagefind.close();
+  }
+  return { pages: editions.length, parts: plans.length, indexed, files: () => filesOf(plans, site, store) };
+}
+
+/**
+ * The index's files, part by part: `parts.json`, then each part's from the
+ * cache (checked as it is read) or as held; a part whose entry went missing
+ * or does not check is indexed again, never published from a bad entry.
+ */
+async function* filesOf(plans: readonly PartPlan[], site: SiteSettings, store: CacheStore): AsyncGenerator<IndexFile> {
+  const merged = plans.filter((plan) => plan.dir !== '').map((plan) => `${plan.dir}/`);
+  yield { path: PARTS_FILE, content: Buffer.from(JSON.stringify(merged)) };
+  try {
+    for (const plan of plans) {
+      const cached = plan.held ? undefined : store.get(plan.key);
+      const files = plan.held ?? (cached ? unpackFiles(cached) : await indexPart(documentsOf(plan.editions, site)));
+      for (const file of files) {
+        if (plan.dir === '') yield file;
+        else if (isMergedIndexFile(file.path)) yield { path: `${plan.dir}/${file.path}`, content: file.content };
       }
     }
   } finally {
     await pagefind.close();
   }
-  return { files, pages: editions.length, parts: parts.length, indexed };
 }
 
 /**

@@ -6,12 +6,15 @@
  * headings and anchors, title and date, all hashed into the fragment's
  * name) as the index the build wrote.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { describe, expect, it } from 'vitest';
-import { indexInParts, publishedFixtureEditions } from '../support/search-parts.ts';
-import { distOf, SITES } from './sites.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH, startSearchIndex, takeSearchIndex } from '../../src/render/search-index.ts';
+import { getSite } from '../../src/site/settings.ts';
+import { indexInParts, publishedFixtureEditions, readAll } from '../support/search-parts.ts';
+import { distOf, ROOT, SITES } from './sites.ts';
 
 /** The fragments Pagefind makes of a site's built edition pages. */
 async function fragmentsOfPages(dist: string): Promise<string[]> {
@@ -37,6 +40,17 @@ describe('the search index, made from the editions, is the one their pages give'
 });
 
 describe('the search index in parts', () => {
+  // Each test starts from an empty cache of its own, so that what it indexes and finds there is its alone.
+  const shared = process.env['NEWSLETTER_CACHE_DIR'];
+  let cache: string;
+  beforeEach(() => {
+    cache = mkdtempSync(join(tmpdir(), 'search-parts-cache-'));
+    process.env['NEWSLETTER_CACHE_DIR'] = cache;
+  });
+  afterEach(() => {
+    process.env['NEWSLETTER_CACHE_DIR'] = shared;
+    rmSync(cache, { recursive: true, force: true });
+  });
   const text = (files: { path: string; content: Uint8Array }[], path: string) =>
     Buffer.from(files.find((file) => file.path === path)!.content).toString();
 
@@ -55,13 +69,27 @@ describe('the search index in parts', () => {
 
   it('indexes again only the part whose editions changed, and takes the others from the cache as they were made', async () => {
     const editions = await publishedFixtureEditions();
-    // A first index: whatever the cache held, both parts are there now.
-    await indexInParts(editions, 2);
+    expect((await indexInParts(editions, 2)).indexed).toBe(2);
     const changed = editions.map((e) => (e.number === 4 ? { ...e, introHtml: `${e.introHtml}<p>Corrected.</p>` } : e));
     const again = await indexInParts(changed, 2);
     expect([again.parts, again.indexed]).toEqual([2, 1]);
     const unchanged = await indexInParts(changed, 2);
     expect([unchanged.parts, unchanged.indexed]).toEqual([2, 0]);
     expect(unchanged.files).toEqual(again.files);
+  });
+
+  it('indexes a part again when its cache entry is gone or damaged by the time the files are written', async () => {
+    const editions = await publishedFixtureEditions();
+    const whole = await indexInParts(editions, 2);
+    expect(whole.indexed).toBe(2);
+    startSearchIndex(editions, getSite(), ROOT, 2);
+    const index = (await takeSearchIndex())!;
+    expect(index.indexed).toBe(0);
+    const folder = SEARCH.at(ROOT).folder;
+    const entries = readdirSync(folder);
+    expect(entries).toHaveLength(2);
+    rmSync(join(folder, entries[0]!));
+    writeFileSync(join(folder, entries[1]!), 'damaged');
+    expect(await readAll(index)).toEqual(whole.files);
   });
 });
