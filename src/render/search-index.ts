@@ -6,7 +6,8 @@
  * (`search-parts.ts`), and each part is kept in the `search` named cache
  * (`src/cache/`) by its documents: a part whose documents did not change is
  * taken from the cache, not indexed again. The search-index integration
- * writes the parts into the built site at the end.
+ * writes the parts into the built site at the end, reading each from the
+ * cache then.
  */
 import { existsSync } from 'node:fs';
 import * as pagefind from 'pagefind';
