@@ -30,8 +30,10 @@ export default function searchIndex(): AstroIntegration {
         for await (const file of index.files()) {
           const path = join('pagefind', file.path);
           const folder = dirname(join(out, path));
-          if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-          folders.add(folder);
+          if (!folders.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            folders.add(folder);
+          }
           writeOutputFile(out, path, file.content, previous);
         }
         const parts = index.parts === 1 ? '' : `, in ${index.parts} parts`;

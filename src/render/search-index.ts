@@ -108,21 +108,24 @@ async function buildIndex(
   store: CacheStore,
   partSize: number,
 ): Promise<SearchIndex> {
-  const plans: PartPlan[] = searchParts(editions, partSize).map((part) => ({
-    dir: part.dir,
-    editions: part.editions,
-    key: store.key(...documentsOf(part.editions, site).flatMap((document) => [document.path, document.html])),
-  }));
+  const plans: PartPlan[] = [];
   let indexed = 0;
   try {
-    for (const plan of plans) {
+    for (const part of searchParts(editions, partSize)) {
+      const documents = documentsOf(part.editions, site);
+      const plan: PartPlan = {
+        dir: part.dir,
+        editions: part.editions,
+        key: store.key(...documents.flatMap((document) => [document.path, document.html])),
+      };
+      plans.push(plan);
       const entry = store.file(plan.key);
       if (existsSync(entry)) {
         // Checked when it is read, at the end; marked as used by this build so the pruner keeps it.
         store.touch(entry);
         continue;
       }
-      const made = await indexPart(documentsOf(plan.editions, site));
+      const made = await indexPart(documents);
       indexed += 1;
       store.set(plan.key, packFiles(made));
       if (!existsSync(entry)) plan.held = made;
