@@ -11,13 +11,22 @@
  * it starts, is an environment variable, named here too.
  */
 import type { Problem } from './diagnostics/problem.ts';
-import type { Edition } from './schemas/edition-model.ts';
+import type { Edition, EditionSummary } from './schemas/edition-model.ts';
 import type { FileProblems } from './schemas/file-problems.ts';
 
 /** `dev`: what the editions loader's last sync found. */
 export interface LiveContent {
   editions: Edition[];
   problems: FileProblems[];
+}
+
+/** The editions a process loaded, by their keys, as summaries, each with its whole edition packed (`loader/loaded-editions.ts`). */
+export interface KeptEditions {
+  byKey: Map<string, EditionSummary>;
+  /** Each kept summary's key, its whole edition's JSON deflated, and its HTML's length. */
+  packs: WeakMap<EditionSummary, { key: string; json: Uint8Array; htmlLength: number }>;
+  /** The hashes of whole editions, worked out once each. */
+  hashes: WeakMap<Edition, string>;
 }
 
 /** The search index: how many editions it holds, in how many parts, and its files (paths under `pagefind/`). */
@@ -44,7 +53,7 @@ export interface EditionFiles {
   /** The project whose artifact cache holds the files. */
   root: string;
   /** Every published edition and the cache keys of its files (the artifact rows of the table of outputs). */
-  planned: { edition: Edition; files: PlannedFile[] }[];
+  planned: { edition: EditionSummary; files: PlannedFile[] }[];
   /** The making of the files the cache lacked; its problems stop the build. */
   made: Promise<Problem[]>;
   /**
@@ -53,7 +62,7 @@ export interface EditionFiles {
    * since, or a cache that cannot be written), to `each` as they come; a
    * file never handed to `each` could not be made.
    */
-  make: (editions: Edition[], each: (edition: Edition, files: MadeFiles) => void) => Promise<void>;
+  make: (editions: EditionSummary[], each: (edition: EditionSummary, files: MadeFiles) => void) => Promise<void>;
 }
 
 /** One edition page of a build: its key in the page cache, and whether the cache already has it. */
@@ -67,12 +76,12 @@ export interface PlannedPage {
 export interface Handoffs {
   /**
    * The editions themselves, by the key the collection stores (Astro's data
-   * store holds only number and key). Set by the editions loader
-   * (`loader/loaded-editions.ts`, `storedEdition`); read by the pages through
-   * `model/collection.ts` (`loadedEdition`). A `dev` session keeps every
-   * edition it loaded.
+   * store holds only number and key), as summaries whose HTML is kept packed
+   * beside them. Set by the editions loader (`loader/loaded-editions.ts`,
+   * `storedEdition`); read by the pages through `model/collection.ts`
+   * (`loadedEdition`). A `dev` session keeps every edition it loaded.
    */
-  'loaded-editions': Map<string, Edition>;
+  'loaded-editions': KeptEditions;
   /**
    * `dev`: the loader's last sync, and how to reload the browser. Content
    * set by the editions loader (`loader/dev-live.ts`, `publishLive`) and read

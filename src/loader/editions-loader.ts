@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { relative, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { storedEditionSchema, type Edition } from '../schemas/edition-model.ts';
-import { storedEdition } from './loaded-editions.ts';
+import { storedEditionSchema, type Edition, type EditionSummary } from '../schemas/edition-model.ts';
+import { loadedEdition, storedEdition } from './loaded-editions.ts';
 import { publishLive } from './dev-live.ts';
 import { fileProblems } from './file-problems.ts';
 import { afterQuiet, latestOnly } from './latest-only.ts';
@@ -40,8 +40,8 @@ export function editionLoader(
     dir?: string;
     /** Which editions the collection holds (default: all); `dev` is true under `astro dev`. */
     publish?: (editions: readonly Edition[], dev: boolean) => Edition[];
-    /** Called after a production load with the editions held, to start making their images and emails. */
-    prepare?: (editions: readonly Edition[]) => void;
+    /** Called after a production load with the editions held (as kept: summaries), to start making their images and emails. */
+    prepare?: (editions: readonly EditionSummary[]) => void;
     /** Lines a production build prints once, given every valid edition: warnings, and what it leaves out. */
     notes?: (editions: readonly Edition[]) => { warn: string[]; info: string[] };
     /** In `dev`, where the files with errors go, for pages to show them. */
@@ -71,10 +71,11 @@ export function editionLoader(
         for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
         // The edition's hash is the entry's digest: the entry of an edition that did not change is left as it
         // was, so a save in `dev` replaces one entry instead of clearing and refilling all of them.
-        for (const edition of visible) {
+        const kept = visible.map((edition) => {
           const data = storedEdition(edition);
           context.store.set({ id: String(edition.number), data, filePath: edition.file, digest: data.key });
-        }
+          return loadedEdition(data);
+        });
         if (dev) {
           const problems = fileProblems(root, result.problems);
           options.problems?.publish(problems);
@@ -84,7 +85,7 @@ export function editionLoader(
           const notes = options.notes?.(result.editions);
           for (const line of notes?.warn ?? []) context.logger.warn(line);
           for (const line of notes?.info ?? []) context.logger.info(line);
-          options.prepare?.(visible);
+          options.prepare?.(kept);
         }
       };
       const sync = latestOnly(async () => {

@@ -9,43 +9,106 @@
  * stay in this process's memory, where the loader left them, and the model
  * takes them from here (`loadedEdition`).
  *
+ * Here each edition is kept as its summary (everything but its HTML), which
+ * the listing pages, topics and plans read, and the whole edition's JSON
+ * deflated: the HTML is most of an edition, and held as JavaScript strings it
+ * took about 42 KB an edition, 420 MB at 10,000 (figures in
+ * `bench/RESULTS.md`). `wholeEdition` inflates it where a page, a feed, an
+ * email or the search index shows the text; the JSON is the edition's own, so
+ * the whole edition is the one that was loaded, key for key.
+ *
  * The loader and the pages run in one process but in different module
  * graphs, so the editions are a hand-off (`src/handoffs.ts`). Every edition a `dev`
  * session has loaded stays (so a page rendered from the store before its
  * save lands still finds its own); a build loads once.
  */
 import { createHash } from 'node:crypto';
-import { shared } from '../handoffs.ts';
-import type { Edition, StoredEdition } from '../schemas/edition-model.ts';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { shared, type KeptEditions } from '../handoffs.ts';
+import type { Edition, EditionSummary, StoredEdition } from '../schemas/edition-model.ts';
 
-const loaded = shared('loaded-editions', () => new Map());
+const kept: KeptEditions = shared('loaded-editions', () => ({
+  byKey: new Map(),
+  packs: new WeakMap(),
+  hashes: new WeakMap(),
+}));
 
-const hashes = new WeakMap<Edition, string>();
+const isWhole = (edition: EditionSummary | Edition): edition is Edition => 'introHtml' in edition;
 
-/** A hash of everything in an edition, worked out once per edition (the artifact cache keys on it too). */
-export function editionHash(edition: Edition): string {
-  let hash = hashes.get(edition);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A hash of everything in an edition, worked out once per edition (the artifact and page caches key on it). */
+export function editionHash(edition: EditionSummary | Edition): string {
+  if (!isWhole(edition)) return packOf(edition).key;
+  let hash = kept.hashes.get(edition);
   if (hash === undefined) {
-    hash = createHash('sha256').update(JSON.stringify(edition)).digest('hex');
-    hashes.set(edition, hash);
+    hash = sha256(JSON.stringify(edition));
+    kept.hashes.set(edition, hash);
   }
   return hash;
 }
 
+/** How many characters of HTML an edition has (its intro and sections), for weighing work. */
+export function htmlLength(edition: EditionSummary | Edition): number {
+  if (!isWhole(edition)) return packOf(edition).htmlLength;
+  return edition.introHtml.length + edition.sections.reduce((sum, s) => sum + s.html.length, 0);
+}
+
+/** The edition without its HTML. */
+const summaryOf = ({ introHtml: _intro, sections, ...rest }: Edition): EditionSummary => ({
+  ...rest,
+  sections: sections.map(({ html: _html, ...section }) => section),
+});
+
 /** The edition as the collection stores it: its number and the key it is kept under here. */
 export function storedEdition(edition: Edition): StoredEdition {
-  const key = editionHash(edition);
-  loaded.set(key, edition);
+  let key = kept.hashes.get(edition);
+  let json: string | undefined;
+  if (key === undefined) {
+    json = JSON.stringify(edition);
+    key = sha256(json);
+    kept.hashes.set(edition, key);
+  }
+  if (!kept.byKey.has(key)) {
+    // The whole edition is kept as its own JSON, deflated.
+    const summary = summaryOf(edition);
+    kept.packs.set(summary, {
+      key,
+      // A copy of exactly its size: zlib's result is a view of a 64 KB buffer, and so was `Buffer.from`'s
+      // copy of it (610 MB kept for 10,000 editions of 5 KB each).
+      json: new Uint8Array(deflateRawSync(json ?? JSON.stringify(edition), { level: 1 })),
+      htmlLength: htmlLength(edition),
+    });
+    kept.byKey.set(key, summary);
+  }
   return { number: edition.number, key };
 }
 
-/** The whole edition the collection's entry stands for. */
-export function loadedEdition(stored: StoredEdition): Edition {
-  const edition = loaded.get(stored.key);
+/** The edition the collection's entry stands for, without its HTML (`wholeEdition` gives it). */
+export function loadedEdition(stored: StoredEdition): EditionSummary {
+  const edition = kept.byKey.get(stored.key);
   if (!edition) {
     throw new Error(
       `edition ${stored.number} was not loaded in this process; this is a bug in the site generator, please report it`,
     );
   }
   return edition;
+}
+
+function packOf(summary: EditionSummary) {
+  const pack = kept.packs.get(summary);
+  if (!pack) {
+    throw new Error(
+      `edition ${summary.number} has no HTML in this process; this is a bug in the site generator, please report it`,
+    );
+  }
+  return pack;
+}
+
+/** The whole edition, HTML included, of a summary kept here; a whole edition is itself. */
+export function wholeEdition(edition: EditionSummary | Edition): Edition {
+  if (isWhole(edition)) return edition;
+  // A new object each time, and nothing remembers it: a weak reference or a weak map entry would keep each
+  // whole edition past the young generation's collections, and a build's heap filled up with them (RESULTS.md).
+  return JSON.parse(inflateRawSync(packOf(edition).json).toString('utf8')) as Edition;
 }

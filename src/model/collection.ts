@@ -2,25 +2,30 @@
 import { getCollection } from 'astro:content';
 import { liveContent } from '../loader/dev-live.ts';
 import { loadedEdition } from '../loader/loaded-editions.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import { newestFirst } from './editions.ts';
 import { buildTopics, type Topic } from './topics.ts';
 
 // A build's collections never change while it renders: every page shares one copy of the editions
 // and topics instead of making its own (each copy is garbage the size of the whole corpus).
-let built: { editions: Promise<Edition[]>; topics?: Promise<Topic[]> } | undefined;
+let built: { editions: Promise<EditionSummary[]>; topics?: Promise<Topic[]> } | undefined;
 
-async function loadEditions(): Promise<Edition[]> {
+async function loadEditions(): Promise<EditionSummary[]> {
   return newestFirst((await getCollection('editions')).map((entry) => loadedEdition(entry.data)));
 }
 
-async function loadTopics(editions: readonly Edition[]): Promise<Topic[]> {
+async function loadTopics(editions: readonly EditionSummary[]): Promise<Topic[]> {
   const entries = await getCollection('topics');
   return buildTopics(editions, Object.fromEntries(entries.map((entry) => [entry.id, entry.data])));
 }
 
-/** Every edition this build shows (the loader already left out drafts and scheduled ones in production), newest first. */
-export async function getEditions(): Promise<Edition[]> {
+/**
+ * Every edition this build shows (the loader already left out drafts and
+ * scheduled ones in production), newest first, without their HTML in a build:
+ * `wholeEdition` (`loader/loaded-editions.ts`) gives an edition's text where a
+ * page shows it. `dev` hands over the whole editions.
+ */
+export async function getEditions(): Promise<EditionSummary[]> {
   if (import.meta.env.DEV) {
     // `npm run dev`: the loader's last sync, before Astro's store has saved it (see `dev-live.ts`).
     const live = liveContent();
@@ -31,7 +36,7 @@ export async function getEditions(): Promise<Edition[]> {
 }
 
 /** `getStaticPaths` for a file per edition under `/editions/<n>/`: the edition as a prop. */
-export async function editionPaths(): Promise<{ params: { edition: string }; props: { edition: Edition } }[]> {
+export async function editionPaths(): Promise<{ params: { edition: string }; props: { edition: EditionSummary } }[]> {
   return (await getEditions()).map((edition) => ({ params: { edition: String(edition.number) }, props: { edition } }));
 }
 

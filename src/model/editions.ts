@@ -1,11 +1,11 @@
 /** Pure questions about editions: which are published, their order, neighbours and years. */
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import { sayFor } from '../i18n/say.ts';
 import { yearOf } from '../rules/dates.ts';
 import { nowFrom } from '../site/environment.ts';
 
 /** Why an edition is left out of a production build, or null when it is published. */
-export function unpublishedReason(edition: Edition, now: Date): 'draft' | 'scheduled' | null {
+export function unpublishedReason(edition: EditionSummary, now: Date): 'draft' | 'scheduled' | null {
   if (edition.draft) return 'draft';
   if (Date.parse(edition.date) > now.getTime()) return 'scheduled';
   return null;
@@ -20,17 +20,20 @@ export function newestFirst<E extends { number: number }>(editions: readonly E[]
  * The editions a build shows, newest first. A production build leaves out
  * drafts and editions dated after `now`; `dev` shows them all.
  */
-export function visibleEditions(editions: readonly Edition[], options: { production: boolean; now: Date }): Edition[] {
+export function visibleEditions<E extends EditionSummary>(
+  editions: readonly E[],
+  options: { production: boolean; now: Date },
+): E[] {
   return newestFirst(
     options.production ? editions.filter((e) => unpublishedReason(e, options.now) === null) : editions,
   );
 }
 
 /** The editions either side of one, in a newest-first list. */
-export function neighbours(editions: readonly Edition[], number: number): { newer?: Edition; older?: Edition } {
+export function neighbours<E extends EditionSummary>(editions: readonly E[], number: number): { newer?: E; older?: E } {
   const i = editions.findIndex((e) => e.number === number);
   if (i === -1) return {};
-  const out: { newer?: Edition; older?: Edition } = {};
+  const out: { newer?: E; older?: E } = {};
   const newer = editions[i - 1];
   const older = editions[i + 1];
   if (newer) out.newer = newer;
@@ -39,8 +42,11 @@ export function neighbours(editions: readonly Edition[], number: number): { newe
 }
 
 /** Newest-first editions grouped by year in the site's time zone, newest year first. */
-export function groupByYear(editions: readonly Edition[], timeZone: string): { year: number; editions: Edition[] }[] {
-  const groups = new Map<number, Edition[]>();
+export function groupByYear<E extends EditionSummary>(
+  editions: readonly E[],
+  timeZone: string,
+): { year: number; editions: E[] }[] {
+  const groups = new Map<number, E[]>();
   for (const e of editions) {
     const year = yearOf(e.date, timeZone);
     const group = groups.get(year);
@@ -64,7 +70,7 @@ function openingOf(description: string): string {
  * nothing there, so it is left out (null). A description the front matter
  * gives is always shown. The edition's own page, feeds and email keep it.
  */
-export function archiveDescriptions(editions: readonly Edition[]): Map<number, string | null> {
+export function archiveDescriptions(editions: readonly EditionSummary[]): Map<number, string | null> {
   const counts = new Map<string, number>();
   for (const e of editions)
     if (!e.descriptionGiven) counts.set(openingOf(e.description), (counts.get(openingOf(e.description)) ?? 0) + 1);
@@ -80,7 +86,7 @@ export function archiveDescriptions(editions: readonly Edition[]): Map<number, s
 export const COMPACT_ARCHIVE_FROM = 100;
 
 /** The title an edition page shows: its headline, or "<newsletter> — Edition N" in the site's language. */
-export function editionTitle(edition: Edition, newsletter: string, lang = 'en'): string {
+export function editionTitle(edition: EditionSummary, newsletter: string, lang = 'en'): string {
   return edition.headline ?? sayFor(lang)('editionTitle', { name: newsletter, n: edition.number });
 }
 

@@ -1,5 +1,5 @@
 /** What a production build leaves out, said once per edition so an author is never left wondering. */
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import { unpublishedReason } from './editions.ts';
 
 /**
@@ -7,7 +7,7 @@ import { unpublishedReason } from './editions.ts';
  * "edition 3 is a draft: not published", "edition 4 is scheduled for
  * 2026-04-12T09:00:00-04:00: published by the first build after that time".
  */
-export function leftOutLines(editions: readonly Edition[], now: Date): string[] {
+export function leftOutLines(editions: readonly EditionSummary[], now: Date): string[] {
   return [...editions]
     .sort((a, b) => a.number - b.number)
     .flatMap((e) => {

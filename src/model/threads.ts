@@ -1,11 +1,11 @@
 /** The discussion threads of a section, and how one reads as a line of text. */
-import type { Edition, Section, Thread } from '../schemas/edition-model.ts';
+import type { EditionSummary, SectionSummary, Thread } from '../schemas/edition-model.ts';
 import { sayFor } from '../i18n/say.ts';
 import { formatDateTime } from '../rules/dates.ts';
 import { figuresText } from '../rules/figures.ts';
 
 /** The threads a section links, in order of first link, with their figures. */
-export function sectionThreads(edition: Edition, section: Section): Thread[] {
+export function sectionThreads(edition: EditionSummary, section: SectionSummary): Thread[] {
   const byKey = new Map(edition.threads.map((t) => [t.key, t]));
   return section.threads.flatMap((key) => byKey.get(key) ?? []);
 }

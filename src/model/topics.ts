@@ -1,11 +1,11 @@
 /** Topics: stories followed across editions, from the sections that name them. */
-import type { Edition, Thread } from '../schemas/edition-model.ts';
+import type { EditionSummary, Thread } from '../schemas/edition-model.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { sectionThreads } from './threads.ts';
 
 /** One section on a topic. */
 export interface TopicEntry {
-  edition: Edition;
+  edition: EditionSummary;
   sectionId: string;
   sectionTitle: string;
   excerpt: string;
@@ -30,7 +30,7 @@ export function nameFromSlug(slug: string): string {
 }
 
 /** Every topic the given editions use, each with its sections in date order; sorted by name. */
-export function buildTopics(editions: readonly Edition[], data: Readonly<Record<string, TopicData>>): Topic[] {
+export function buildTopics(editions: readonly EditionSummary[], data: Readonly<Record<string, TopicData>>): Topic[] {
   const bySlug = new Map<string, TopicEntry[]>();
   const oldestFirst = [...editions].sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || a.number - b.number);
   for (const edition of oldestFirst) {
@@ -60,7 +60,7 @@ export function buildTopics(editions: readonly Edition[], data: Readonly<Record<
 }
 
 /** The section on the same topic in the nearest earlier edition, if any (entries are oldest first: a binary search). */
-export function previousOnTopic(topic: Topic, edition: Edition): TopicEntry | undefined {
+export function previousOnTopic(topic: Topic, edition: EditionSummary): TopicEntry | undefined {
   const time = Date.parse(edition.date);
   const earlier = (e: TopicEntry) => {
     const t = Date.parse(e.edition.date);

@@ -4,7 +4,7 @@
  */
 import { defineCache } from '../cache/named-cache.ts';
 import { sourceVersion } from '../cache/source-version.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import { getSite } from '../site/settings.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { ARTIFACT_NAMES, type ArtifactName } from '../site/edition-outputs.ts';
@@ -63,7 +63,7 @@ export async function cachedText(
 }
 
 /** What an edition's files are made from: the edition (by its hash) and the settings. */
-export function editionInput(edition: Edition, site: SiteSettings): { edition: string; site: SiteSettings } {
+export function editionInput(edition: EditionSummary, site: SiteSettings): { edition: string; site: SiteSettings } {
   return { edition: editionHash(edition), site };
 }
 
@@ -79,7 +79,7 @@ export interface ArtifactFile<N extends string = ArtifactName> {
  * found without loading them.
  */
 export function editionArtifactFiles<N extends string = ArtifactName>(
-  edition: Edition,
+  edition: EditionSummary,
   root = process.cwd(),
   names: readonly N[] = ARTIFACT_NAMES as unknown as N[],
 ): ArtifactFile<N>[] {

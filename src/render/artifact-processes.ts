@@ -10,7 +10,8 @@ import type { Problem } from '../diagnostics/problem.ts';
 import type { MadeFiles } from '../handoffs.ts';
 import { errorMessage, runShare, type ShareOutcome } from '../processes/child-protocol.ts';
 import { balance, inItemOrder, settle } from '../processes/shares.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { Edition, EditionSummary } from '../schemas/edition-model.ts';
+import { htmlLength, wholeEdition } from '../loader/loaded-editions.ts';
 import { ARTIFACTS, editionArtifactFiles } from './artifact-cache.ts';
 import { artifactProblem, handOverEditionFiles } from './edition-files.ts';
 
@@ -27,8 +28,7 @@ const MAX_PER_PROCESS = 500;
  * emails grow with it, the social image does not (bench/cpu.ts: the image
  * ~26 ms, the emails of an edition of 24,000 characters ~6 ms).
  */
-const artifactWeight = (edition: Edition) =>
-  100_000 + edition.introHtml.length + edition.sections.reduce((sum, s) => sum + s.html.length, 0);
+const artifactWeight = (edition: EditionSummary) => 100_000 + htmlLength(edition);
 /** Below this many editions per process, a second process costs more than it saves. */
 const MIN_PER_PROCESS = 20;
 
@@ -40,7 +40,7 @@ const MIN_PER_PROCESS = 20;
  * fresh one.
  */
 export async function prepareArtifactsInParallel(
-  editions: readonly Edition[],
+  editions: readonly EditionSummary[],
   options: { processes?: number; worker?: URL } = {},
 ): Promise<Problem[]> {
   if (editions.length === 0) return [];
@@ -59,14 +59,15 @@ export async function prepareArtifactsInParallel(
       for (let i = next++; i < shares.length; i = next++) {
         outcomes[i] = await runShare<Edition, null, Problem[]>(
           worker,
-          { jobs: shares[i]!, context: null },
+          // Each share's editions whole only while its process is given them.
+          { jobs: shares[i]!.map(wholeEdition), context: null },
           { execArgv: ['--expose-gc'] },
         );
       }
     }),
   );
   const results = shares.map((share, s) =>
-    settle<Edition, Problem[] | undefined>(share, outcomes[s]!, {
+    settle<EditionSummary, Problem[] | undefined>(share, outcomes[s]!, {
       fail: (edition, message) => [artifactProblem(edition.file, 'artifacts', `could not be made: ${message}`)],
       crashed: (edition, how) => [
         artifactProblem(
@@ -95,7 +96,7 @@ export async function prepareArtifactsInParallel(
  * to the edition-files integration (`edition-files.ts`), which writes them
  * all at the end. Returns at once.
  */
-export function startEditionFiles(editions: readonly Edition[], root = process.cwd()): void {
+export function startEditionFiles(editions: readonly EditionSummary[], root = process.cwd()): void {
   const store = ARTIFACTS.at(root);
   const planned = editions.map((edition) => ({ edition, files: editionArtifactFiles(edition, root) }));
   const missing = planned.filter((p) => p.files.some((f) => !existsSync(store.file(f.key)))).map((p) => p.edition);
@@ -113,7 +114,7 @@ export function startEditionFiles(editions: readonly Edition[], root = process.c
         const share = wanted.slice(i, i + MAX_PER_PROCESS);
         const outcome = await runShare<Edition, 'bytes', MadeFiles>(
           worker,
-          { jobs: share, context: 'bytes' },
+          { jobs: share.map(wholeEdition), context: 'bytes' },
           { execArgv: ['--expose-gc'] },
         );
         for (const [j, files] of outcome.results) each(share[j]!, files);

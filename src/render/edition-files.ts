@@ -23,7 +23,7 @@ import { errorMessage } from '../processes/child-protocol.ts';
 import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import { ARTIFACTS } from './artifact-cache.ts';
 import { handOver, previousOutput, take, type EditionFiles } from '../handoffs.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 
 /** Called by the loader once it has started making the files. */
 export function handOverEditionFiles(files: EditionFiles): void {
@@ -51,7 +51,7 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
   const store = ARTIFACTS.at(handoff.root);
   const previous = previousOutput();
   const collect = collectGarbageEvery(100);
-  const write = (edition: Edition, name: string, bytes: Uint8Array) => {
+  const write = (edition: EditionSummary, name: string, bytes: Uint8Array) => {
     try {
       const folder = join('editions', String(edition.number));
       mkdirSync(join(out, folder), { recursive: true });
@@ -60,7 +60,7 @@ export async function writeEditionFiles(out: string): Promise<{ written: number;
       problems.push(artifactProblem(edition.file, name, `could not be made: ${errorMessage(error)}`));
     }
   };
-  const missing: { edition: Edition; names: string[] }[] = [];
+  const missing: { edition: EditionSummary; names: string[] }[] = [];
   for (const { edition, files } of handoff.planned) {
     collect();
     const names: string[] = [];

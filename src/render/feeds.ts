@@ -1,6 +1,7 @@
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the same items. Every URL comes from `urls.ts`. */
 import { createHash } from 'node:crypto';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { Edition, EditionSummary } from '../schemas/edition-model.ts';
+import { editionHash, wholeEdition } from '../loader/loaded-editions.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { rfc822 } from '../rules/dates.ts';
 import { editionContentHtml } from './edition-content.ts';
@@ -23,12 +24,12 @@ export interface FeedItem {
 let last: { key: string; items: FeedItem[] } | undefined;
 
 /** The newest `site.feedItems` editions as feed items, newest first. */
-export function feedItems(editions: readonly Edition[], site: SiteSettings): FeedItem[] {
+export function feedItems(editions: readonly EditionSummary[], site: SiteSettings): FeedItem[] {
   const newest = newestFirst(editions).slice(0, site.feedItems);
   const key = createHash('sha256')
-    .update(JSON.stringify([site, newest]))
+    .update(JSON.stringify([site, newest.map(editionHash)]))
     .digest('hex');
-  if (last?.key !== key) last = { key, items: makeItems(newest, site) };
+  if (last?.key !== key) last = { key, items: makeItems(newest.map(wholeEdition), site) };
   return last.items;
 }
 

@@ -1,5 +1,5 @@
 /** What a page tells search engines, feed readers and link previews. */
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { editionTitle } from '../model/editions.ts';
 import { absolute, paths } from '../site/urls.ts';
@@ -24,7 +24,7 @@ export function siteMeta(site: SiteSettings, title: string, description = site.d
 }
 
 /** Meta for an edition page: its own preview image, publication time and a NewsArticle in JSON-LD. */
-export function editionMeta(edition: Edition, site: SiteSettings): PageMeta {
+export function editionMeta(edition: EditionSummary, site: SiteSettings): PageMeta {
   const title = editionTitle(edition, site.name, site.lang);
   const image = absolute(paths.socialImage(edition.number));
   const url = absolute(paths.edition(edition.number));

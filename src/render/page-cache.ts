@@ -14,7 +14,8 @@ import { defineCache } from '../cache/named-cache.ts';
 import { writeOutputFile } from '../cache/previous-output.ts';
 import { sourceVersion } from '../cache/source-version.ts';
 import { handOver, previousOutput, take, type PlannedPage } from '../handoffs.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
+import { editionHash } from '../loader/loaded-editions.ts';
 import { previousOnTopic, type Topic } from '../model/topics.ts';
 
 /** The page module whose imports decide how an edition page looks. */
@@ -30,8 +31,12 @@ export const PAGES = defineCache({
 });
 
 /** Everything an edition page shows besides the edition itself. */
-function shownAround(edition: Edition, neighbours: { older?: Edition; newer?: Edition }, topics: readonly Topic[]) {
-  const brief = (e: Edition | undefined) => e && { number: e.number, headline: e.headline };
+function shownAround(
+  edition: EditionSummary,
+  neighbours: { older?: EditionSummary; newer?: EditionSummary },
+  topics: readonly Topic[],
+) {
+  const brief = (e: EditionSummary | undefined) => e && { number: e.number, headline: e.headline };
   const slugs = new Set(edition.sections.flatMap((s) => s.topics));
   return {
     older: brief(neighbours.older),
@@ -54,13 +59,13 @@ function shownAround(edition: Edition, neighbours: { older?: Edition; newer?: Ed
 export function editionPageKey(
   root: string,
   settings: unknown,
-  edition: Edition,
-  neighbours: { older?: Edition; newer?: Edition },
+  edition: EditionSummary,
+  neighbours: { older?: EditionSummary; newer?: EditionSummary },
   topics: readonly Topic[],
 ): string {
   return PAGES.at(root).key(
     JSON.stringify(settings),
-    JSON.stringify(edition),
+    editionHash(edition),
     JSON.stringify(shownAround(edition, neighbours, topics)),
     // The header links to Topics only while some topic exists.
     topics.length ? 'topics in nav' : 'no topics in nav',
@@ -93,7 +98,12 @@ export function storePage(root: string, key: string, file: string): void {
 
 /** An edition page's path entry, as `getStaticPaths` makes it. */
 interface EditionPath {
-  props: { edition: Edition; topics: Topic[]; older?: Edition | undefined; newer?: Edition | undefined };
+  props: {
+    edition: EditionSummary;
+    topics: Topic[];
+    older?: EditionSummary | undefined;
+    newer?: EditionSummary | undefined;
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { problem, type Problem } from '../diagnostics/problem.ts';
 import type { Say } from '../i18n/say.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import type { createPaths } from '../site/urls.ts';
 import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { escapeHtml } from './escape.ts';
@@ -53,10 +53,10 @@ function ownPath(path: string, root: Paths): boolean {
 
 /** Every redirect of the shown editions, and the problems that stop the build. */
 export function planRedirects(
-  editions: readonly Edition[],
+  editions: readonly EditionSummary[],
   root: Paths,
 ): { redirects: Redirect[]; problems: Problem[] } {
-  const byFile = new Map<string, { redirect: Redirect; edition: Edition }>();
+  const byFile = new Map<string, { redirect: Redirect; edition: EditionSummary }>();
   const problems: Problem[] = [];
   const ordered = [...editions].sort((a, b) => a.number - b.number);
   for (const edition of ordered) {

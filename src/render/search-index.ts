@@ -14,7 +14,8 @@ import * as pagefind from 'pagefind';
 import { defineCache, type CacheStore } from '../cache/named-cache.ts';
 import { sourceVersion } from '../cache/source-version.ts';
 import { handOver, take, type SearchIndex } from '../handoffs.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
+import { wholeEdition } from '../loader/loaded-editions.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { getSite } from '../site/settings.ts';
 import { searchDocument, type SearchDocument } from './search-document.ts';
@@ -86,15 +87,15 @@ async function indexPart(documents: readonly SearchDocument[]): Promise<IndexFil
 /** A part of the index: where it goes, its editions, its cache key, and its files when the cache could not keep them. */
 interface PartPlan {
   dir: string;
-  editions: readonly Edition[];
+  editions: readonly EditionSummary[];
   key: string;
   held?: IndexFile[];
 }
 
-/** A part's documents, in path order. */
-const documentsOf = (editions: readonly Edition[], site: SiteSettings) =>
+/** A part's documents, in path order (each edition's HTML inflated for it alone). */
+const documentsOf = (editions: readonly EditionSummary[], site: SiteSettings) =>
   editions
-    .map((edition) => searchDocument(edition, site))
+    .map((edition) => searchDocument(wholeEdition(edition), site))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
 /**
@@ -103,7 +104,7 @@ const documentsOf = (editions: readonly Edition[], site: SiteSettings) =>
  * build meanwhile) unless the cache could not keep them.
  */
 async function buildIndex(
-  editions: readonly Edition[],
+  editions: readonly EditionSummary[],
   site: SiteSettings,
   store: CacheStore,
   partSize: number,
@@ -163,7 +164,7 @@ async function* filesOf(plans: readonly PartPlan[], site: SiteSettings, store: C
  * them. `partSize` is for tests, which need a site of several parts.
  */
 export function startSearchIndex(
-  editions: readonly Edition[],
+  editions: readonly EditionSummary[],
   site = getSite(),
   root = process.cwd(),
   partSize = SEARCH_PART_SIZE,

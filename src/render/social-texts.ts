@@ -5,7 +5,7 @@
  */
 import { sayFor } from '../i18n/say.ts';
 import { formatDate } from '../rules/dates.ts';
-import type { Edition } from '../schemas/edition-model.ts';
+import type { EditionSummary } from '../schemas/edition-model.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 
 /** Every text the image draws (before it is cut to fit), in the site's language. */
@@ -23,7 +23,7 @@ export interface SocialTexts {
 }
 
 /** What the image of an edition (or of the site, when `edition` is undefined) says. */
-export function socialImageTexts(edition: Edition | undefined, site: SiteSettings): SocialTexts {
+export function socialImageTexts(edition: EditionSummary | undefined, site: SiteSettings): SocialTexts {
   const say = sayFor(site.lang);
   const base = { name: site.name, titles: [], more: null };
   if (!edition) return { ...base, dateline: site.tagline ?? say('socialTagline'), headline: site.description };

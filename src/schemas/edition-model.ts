@@ -76,6 +76,17 @@ export type Section = z.output<typeof sectionModelSchema>;
 /** One discussion thread of an edition. */
 export type Thread = z.output<typeof threadModelSchema>;
 
+/** A story without its HTML: what lists, timelines and plans read. */
+export type SectionSummary = Omit<Section, 'html'>;
+/**
+ * An edition without its HTML (`introHtml`, each section's `html`): what the
+ * listing pages, topics, feeds' choice, cache keys and plans read. A build
+ * keeps every edition in this form and its HTML packed
+ * (`loader/loaded-editions.ts`); `wholeEdition` gives the whole edition back
+ * where a page, a feed, an email or the search index shows its text.
+ */
+export type EditionSummary = Omit<Edition, 'introHtml' | 'sections'> & { sections: SectionSummary[] };
+
 /**
  * An edition as the `editions` collection stores it: its number and the key
  * of the whole edition, which stays in the memory of the process that loaded
