@@ -72,7 +72,7 @@ export function editionLoader(
         // The edition's hash is the entry's digest: the entry of an edition that did not change is left as it
         // was, so a save in `dev` replaces one entry instead of clearing and refilling all of them.
         const kept = visible.map((edition) => {
-          const data = storedEdition(edition);
+          const data = storedEdition(edition, dev);
           context.store.set({ id: String(edition.number), data, filePath: edition.file, digest: data.key });
           return loadedEdition(data);
         });

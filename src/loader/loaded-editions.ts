@@ -60,8 +60,12 @@ const summaryOf = ({ introHtml: _intro, sections, ...rest }: Edition): EditionSu
   sections: sections.map(({ html: _html, ...section }) => section),
 });
 
-/** The edition as the collection stores it: its number and the key it is kept under here. */
-export function storedEdition(edition: Edition): StoredEdition {
+/**
+ * The edition as the collection stores it: its number and the key it is kept
+ * under here. A build keeps it packed; `dev` (`whole`) keeps it as it is, since
+ * its pages read the whole editions of its last sync and a save should not wait.
+ */
+export function storedEdition(edition: Edition, whole = false): StoredEdition {
   let key = kept.hashes.get(edition);
   let json: string | undefined;
   if (key === undefined) {
@@ -69,7 +73,8 @@ export function storedEdition(edition: Edition): StoredEdition {
     key = sha256(json);
     kept.hashes.set(edition, key);
   }
-  if (!kept.byKey.has(key)) {
+  if (whole) kept.byKey.set(key, edition);
+  else if (!kept.byKey.has(key)) {
     // The whole edition is kept as its own JSON, deflated.
     const summary = summaryOf(edition);
     kept.packs.set(summary, {

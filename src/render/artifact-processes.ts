@@ -59,7 +59,7 @@ export async function prepareArtifactsInParallel(
       for (let i = next++; i < shares.length; i = next++) {
         outcomes[i] = await runShare<Edition, null, Problem[]>(
           worker,
-          // Each share's editions whole only while its process is given them.
+          // Each share's editions whole only until its process is done with them (up to 500 at a time).
           { jobs: shares[i]!.map(wholeEdition), context: null },
           { execArgv: ['--expose-gc'] },
         );

@@ -52,11 +52,22 @@ describe('the editions a build keeps', () => {
     const original = compiled(43);
     const first = loadedEdition(storedEdition(original));
     expect(loadedEdition(storedEdition(original))).toBe(first);
+    // An equal edition read again is another object with the same key: still the same summary, not packed again.
+    expect(loadedEdition(storedEdition(structuredClone(original)))).toBe(first);
     // An edit is a new key, and a new summary with the new text.
     const edited = loadedEdition(storedEdition(compiled(43, 'Edited text.')));
     expect(edited).not.toBe(first);
+    expect(editionHash(edited)).not.toBe(editionHash(first));
     expect(wholeEdition(edited).sections[0]!.html).toContain('Edited text.');
     expect(wholeEdition(first).sections[0]!.html).toContain('日本語');
+  });
+
+  it('keeps the whole edition in dev, whose pages read its last sync', () => {
+    const original = compiled(45);
+    const kept = loadedEdition(storedEdition(original, true));
+    expect(kept).toBe(original);
+    expect(wholeEdition(kept)).toBe(original);
+    expect(editionHash(kept)).toBe(editionHash(structuredClone(original)));
   });
 
   it('names the edition when a summary it never kept is asked for whole', () => {
