@@ -113,7 +113,6 @@ function packOf(summary: EditionSummary) {
 /** The whole edition, HTML included, of a summary kept here; a whole edition is itself. */
 export function wholeEdition(edition: EditionSummary | Edition): Edition {
   if (isWhole(edition)) return edition;
-  // A new object each time, and nothing remembers it: a weak reference or a weak map entry would keep each
-  // whole edition past the young generation's collections, and a build's heap filled up with them (RESULTS.md).
+  // A new object each time, held by nothing here: it is garbage once its page, feed or share is done.
   return JSON.parse(inflateRawSync(packOf(edition).json).toString('utf8')) as Edition;
 }
