@@ -76,6 +76,10 @@ describe('the search index in parts', () => {
     const unchanged = await indexInParts(changed, 2);
     expect([unchanged.parts, unchanged.indexed]).toEqual([2, 0]);
     expect(unchanged.files).toEqual(again.files);
+    // The site's name is in every document's title: a new name indexes every part again.
+    const renamed = await indexInParts(changed, 2, { ...getSite(), name: 'Renamed Weekly' });
+    expect([renamed.parts, renamed.indexed]).toEqual([2, 2]);
+    expect(text(renamed.files, 'pagefind-entry.json')).not.toEqual(text(unchanged.files, 'pagefind-entry.json'));
   });
 
   it('indexes a part again when its cache entry is gone or damaged by the time the files are written', async () => {

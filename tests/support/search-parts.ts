@@ -16,8 +16,8 @@ export async function publishedFixtureEditions(): Promise<Edition[]> {
 }
 
 /** The index of `editions` in parts of `size`, as a build makes it, and its files once read. */
-export async function indexInParts(editions: readonly Edition[], size: number) {
-  startSearchIndex(editions, getSite(), ROOT, size);
+export async function indexInParts(editions: readonly Edition[], size: number, site = getSite()) {
+  startSearchIndex(editions, site, ROOT, size);
   const index = (await takeSearchIndex())!;
   return { ...index, files: await readAll(index) };
 }
