@@ -23,10 +23,19 @@ export interface LiveContent {
 /** The editions a process loaded, by their keys, as summaries, each with its whole edition packed (`loader/loaded-editions.ts`). */
 export interface KeptEditions {
   byKey: Map<string, EditionSummary>;
-  /** Each kept summary's key, its whole edition's JSON deflated, and its HTML's length. */
-  packs: WeakMap<EditionSummary, { key: string; json: Uint8Array; htmlLength: number }>;
+  /** Each kept summary's pack. */
+  packs: WeakMap<EditionSummary, EditionPack>;
   /** The hashes of whole editions, worked out once each. */
   hashes: WeakMap<Edition, string>;
+  /** The packs of whole editions made or read so far (by the compile cache), so none is deflated twice. */
+  wholePacks: WeakMap<Edition, EditionPack>;
+}
+
+/** An edition packed: the hash of its JSON (its key), that JSON deflated, and its HTML's length. */
+export interface EditionPack {
+  key: string;
+  json: Uint8Array;
+  htmlLength: number;
 }
 
 /** The search index: how many editions it holds, in how many parts, and its files (paths under `pagefind/`). */

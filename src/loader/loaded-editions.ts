@@ -24,13 +24,14 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { shared, type KeptEditions } from '../handoffs.ts';
+import { shared, type EditionPack, type KeptEditions } from '../handoffs.ts';
 import type { Edition, EditionSummary, StoredEdition } from '../schemas/edition-model.ts';
 
 const kept: KeptEditions = shared('loaded-editions', () => ({
   byKey: new Map(),
   packs: new WeakMap(),
   hashes: new WeakMap(),
+  wholePacks: new WeakMap(),
 }));
 
 const isWhole = (edition: EditionSummary | Edition): edition is Edition => 'introHtml' in edition;
@@ -61,32 +62,49 @@ const summaryOf = ({ introHtml: _intro, sections, ...rest }: Edition): EditionSu
 });
 
 /**
+ * The edition packed, once per edition object: the compile cache keeps the
+ * pack as its entry (`compile-cache.ts`), and the collection keeps the same
+ * pack, so an edition is stringified, hashed and deflated once in a build.
+ */
+export function packEdition(edition: Edition): EditionPack {
+  let pack = kept.wholePacks.get(edition);
+  if (pack) return pack;
+  const json = JSON.stringify(edition);
+  const key = kept.hashes.get(edition) ?? sha256(json);
+  kept.hashes.set(edition, key);
+  // A copy of exactly its size: zlib's result is a view of a 64 KB buffer, and so was `Buffer.from`'s
+  // copy of it (610 MB kept for 10,000 editions of 5 KB each).
+  pack = { key, json: new Uint8Array(deflateRawSync(json, { level: 1 })), htmlLength: htmlLength(edition) };
+  kept.wholePacks.set(edition, pack);
+  return pack;
+}
+
+/** The whole edition of a pack read back (from the compile cache), with the pack kept for it. */
+export function unpackEdition(pack: EditionPack): Edition {
+  const edition = JSON.parse(inflateRawSync(pack.json).toString('utf8')) as Edition;
+  kept.hashes.set(edition, pack.key);
+  kept.wholePacks.set(edition, pack);
+  return edition;
+}
+
+/**
  * The edition as the collection stores it: its number and the key it is kept
  * under here. A build keeps it packed; `dev` (`whole`) keeps it as it is, since
  * its pages read the whole editions of its last sync and a save should not wait.
  */
 export function storedEdition(edition: Edition, whole = false): StoredEdition {
-  let key = kept.hashes.get(edition);
-  let json: string | undefined;
-  if (key === undefined) {
-    json = JSON.stringify(edition);
-    key = sha256(json);
-    kept.hashes.set(edition, key);
+  if (whole) {
+    const key = editionHash(edition);
+    kept.byKey.set(key, edition);
+    return { number: edition.number, key };
   }
-  if (whole) kept.byKey.set(key, edition);
-  else if (!kept.byKey.has(key)) {
-    // The whole edition is kept as its own JSON, deflated.
+  const pack = packEdition(edition);
+  if (!kept.byKey.has(pack.key)) {
     const summary = summaryOf(edition);
-    kept.packs.set(summary, {
-      key,
-      // A copy of exactly its size: zlib's result is a view of a 64 KB buffer, and so was `Buffer.from`'s
-      // copy of it (610 MB kept for 10,000 editions of 5 KB each).
-      json: new Uint8Array(deflateRawSync(json ?? JSON.stringify(edition), { level: 1 })),
-      htmlLength: htmlLength(edition),
-    });
-    kept.byKey.set(key, summary);
+    kept.packs.set(summary, pack);
+    kept.byKey.set(pack.key, summary);
   }
-  return { number: edition.number, key };
+  return { number: edition.number, key: pack.key };
 }
 
 /** The edition the collection's entry stands for, without its HTML (`wholeEdition` gives it). */

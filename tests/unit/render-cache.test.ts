@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadEditions } from '../../src/loader/load-editions.ts';
 import { sealEntry, unsealEntry } from '../../src/cache/entries.ts';
 import { COMPILED, CompileCache } from '../../src/loader/compile-cache.ts';
+import { editionHash, loadedEdition, storedEdition, wholeEdition } from '../../src/loader/loaded-editions.ts';
 import { ARTIFACTS, cachedBytes, cachedText } from '../../src/render/artifact-cache.ts';
 import { SETTINGS } from '../support/compile.ts';
 
@@ -44,6 +45,32 @@ describe('a truncated entry is a miss, recomputed and never published', () => {
     expect((await load()).editions.map((e) => e.number)).toEqual([1]);
     expect(readFileSync(path)).toEqual(whole);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives back a cached edition equal key for key, under the same hash, and misses an older layout', async () => {
+    const folder = join(root, 'packed');
+    const editions = join(folder, 'content/editions');
+    mkdirSync(editions, { recursive: true });
+    const intro = 'An intro — “quoted”, 日本語.';
+    const story = '## First {#first}\n\nStory ([discussion](https://news.ycombinator.com/item?id=7)).\n';
+    const bytes = Buffer.from(`---\nedition: 3\ndate: 2026-01-01\n---\n\n${intro}\n\n${story}`);
+    writeFileSync(join(editions, 'a.md'), bytes);
+    const [compiled] = (await loadEditions({ root: folder, settings: SETTINGS })).editions;
+    expect(compiled!.sections.map((s) => s.id)).toEqual(['first']);
+    const entry = new CompileCache(folder, SETTINGS).key('content/editions/a.md', bytes);
+    const read = new CompileCache(folder, SETTINGS).get(entry)!.edition!;
+
+    expect(read).not.toBe(compiled);
+    expect(JSON.stringify(read)).toBe(JSON.stringify(compiled));
+    expect(editionHash(read)).toBe(editionHash(compiled!));
+    // The collection keeps it under the same key, and gives the whole edition back from it.
+    const stored = storedEdition(read);
+    expect(stored.key).toBe(editionHash(compiled!));
+    expect(wholeEdition(loadedEdition(stored)).sections[0]!.html).toContain('news.ycombinator.com/item?id=7');
+
+    // An entry in the layout before packs (one JSON document) is a miss, not an edition.
+    COMPILED.at(folder).set(entry, Buffer.from(JSON.stringify({ edition: compiled, problems: [] })));
+    expect(new CompileCache(folder, SETTINGS).get(entry)).toBeUndefined();
   });
 
   it('remakes an email or image whose cached file was cut short', async () => {
