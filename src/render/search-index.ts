@@ -4,8 +4,8 @@
  * built while Astro bundles and renders pages instead of after them. The
  * index is made in parts of at most 1,000 editions, one after another
  * (`search-parts.ts`), and each part is kept in the `search` named cache
- * (`src/cache/`) by its editions and the settings: a part whose editions did not change is
- * taken from the cache, not indexed again. The search-index integration
+ * (`src/cache/`) by its editions and the settings: a part whose editions
+ * did not change is taken from the cache, not indexed again. The search-index integration
  * writes the parts into the built site at the end, reading each from the
  * cache then.
  */
@@ -83,6 +83,7 @@ async function indexPart(documents: readonly SearchDocument[]): Promise<IndexFil
     for (const document of documents) {
       inFlight.push(index.addHTMLFile({ sourcePath: document.path, content: document.html }).then(note, fail));
       if (inFlight.length >= FILES_IN_FLIGHT) await inFlight.shift();
+      if (failed !== undefined) break;
     }
     await Promise.all(inFlight);
     if (failed !== undefined) throw failed;
@@ -117,11 +118,7 @@ const documentsOf = (editions: readonly EditionSummary[], site: SiteSettings) =>
  * their documents: 0.9 s of a rebuild at 1,000 editions (bench/RESULTS.md).
  */
 const partKey = (store: CacheStore, editions: readonly EditionSummary[], site: SiteSettings) =>
-  store.key(
-    'documents of',
-    JSON.stringify(site),
-    ...editions.map((edition) => `${edition.number} ${editionHash(edition)}`),
-  );
+  store.key('documents of', JSON.stringify(site), ...editions.map(editionHash));
 
 /**
  * Indexes each part that the cache does not hold and leaves it there. The
