@@ -30,8 +30,8 @@ delete process.env['NODE_DISABLE_COMPILE_CACHE'];
  * One vitest project per tier, each runnable alone (`npx vitest --project unit`):
  * unit and markdown run in-process and never build a site; cli runs the
  * commands (check, build's guards, import, child processes) as a user does;
- * build and e2e share the sites that `tests/build/global-setup.ts` builds
- * once per run.
+ * build, e2e and timed share the sites that `tests/build/global-setup.ts`
+ * builds once per run; timed (Lighthouse) starts when every other tier is done.
  */
 export default defineConfig({
   test: {
@@ -59,9 +59,22 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: ['tests/e2e/lighthouse.test.ts'],
           globalSetup: ['tests/build/global-setup.ts'],
           hookTimeout: 180_000,
           testTimeout: 120_000,
+        },
+      },
+      {
+        // Lighthouse times the page it audits (first paint, blocking time): beside the other tiers' test files,
+        // which hold both cores, a page that scores 1.00 alone scored 0.77 on CI. So it runs last, alone.
+        test: {
+          name: 'timed',
+          include: ['tests/e2e/lighthouse.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          hookTimeout: 180_000,
+          testTimeout: 180_000,
         },
       },
     ],
