@@ -9,7 +9,7 @@ import { basePathStep } from './rehype-base-path.ts';
 import { commenterLinkStep } from './rehype-commenter-links.ts';
 import { discussionLinkStep } from './rehype-discussion-links.ts';
 import { externalLinkStep } from './rehype-external-links.ts';
-import remarkGfmSubset from './remark-gfm-subset.ts';
+import remarkGfmSubset, { gfmConstructsIn, type GfmConstructs } from './remark-gfm-subset.ts';
 import { headingAnchorStep } from './rehype-heading-anchors.ts';
 import rehypePreText from './rehype-pre-text.ts';
 import { tableAlignStep } from './rehype-table-align.ts';
@@ -30,16 +30,27 @@ import './util/file-data.ts';
  * Markdown tree (where line numbers are exact); HTML is then reparsed
  * (where the body has raw HTML), sanitized and annotated. Between the halves the tree's depth is checked,
  * because the HTML half walks trees recursively. Built once per process and
- * reused for every edition.
+ * reused for every edition (the Markdown half once for each set of GFM
+ * constructs a text can hold: `remark-gfm-subset.ts`).
  */
-const markdownHalf = unified()
-  .use(remarkParse)
-  .use(remarkGfmSubset)
-  .use(remarkCodeFences)
-  .use(remarkHeadingIds)
-  .use(remarkLinkUrls)
-  .use(remarkRawHtml)
-  .freeze();
+const markdownHalf = (constructs: GfmConstructs) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfmSubset, constructs)
+    .use(remarkCodeFences)
+    .use(remarkHeadingIds)
+    .use(remarkLinkUrls)
+    .use(remarkRawHtml)
+    .freeze();
+/** The Markdown half for each set of constructs a text can hold (`gfmConstructsIn`), made when first needed. */
+const markdownHalves = new Map<string, ReturnType<typeof markdownHalf>>();
+function markdownHalfFor(markdown: string): ReturnType<typeof markdownHalf> {
+  const constructs = gfmConstructsIn(markdown);
+  const key = `${constructs.tables} ${constructs.emails}`;
+  let half = markdownHalves.get(key);
+  if (!half) markdownHalves.set(key, (half = markdownHalf(constructs)));
+  return half;
+}
 
 const htmlHalf = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
@@ -99,7 +110,8 @@ export function renderBody(markdown: string, data: Data): Rendered {
   }
   let mdast: MdastRoot;
   try {
-    mdast = markdownHalf.runSync(markdownHalf.parse(file), file) as MdastRoot;
+    const half = markdownHalfFor(markdown);
+    mdast = half.runSync(half.parse(file), file) as MdastRoot;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return refused(
