@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { publishedMediaUrl } from '../rules/link-rules.ts';
+import { eachElement } from './util/walk.ts';
 
 /**
  * Publishes `http:` images as `https:`, as browsers do on an https page
@@ -9,7 +9,7 @@ import { publishedMediaUrl } from '../rules/link-rules.ts';
  */
 export default function rehypeHttpsMedia() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       const src = node.tagName === 'img' ? node.properties['src'] : undefined;
       if (typeof src === 'string') node.properties['src'] = publishedMediaUrl(src);
     });

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './util/walk.ts';
 
 /**
  * Keeps a `<pre>` to text: Markdown written inside a raw `<pre>` block comes
@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypePreText() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName !== 'pre' || !node.children.some(isParagraph)) return;
       node.children = node.children.flatMap((child, i): ElementContent[] =>
         isParagraph(child) ? [...(i > 0 ? [{ type: 'text' as const, value: '\n' }] : []), ...child.children] : [child],

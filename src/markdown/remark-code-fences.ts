@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './util/vfile-report.ts';
+import { eachNode } from './util/walk.ts';
 
 /** A closing fence: the opening's character, at least as many, nothing after but spaces. */
 const CLOSING = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/;
@@ -19,7 +19,8 @@ export default function remarkCodeFences() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const rest = (offset: number) => source.slice(offset).trim() === '';
-    visit(tree, 'code', (node) => {
+    eachNode(tree, (node) => {
+      if (node.type !== 'code') return;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined || !rest(end)) return;

@@ -1,10 +1,10 @@
 import { slug } from 'github-slugger';
 import type { Heading, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { RESERVED_IDS } from '../rules/page-ids.ts';
 import { report } from './util/vfile-report.ts';
+import { eachNode } from './util/walk.ts';
 
 const EXPLICIT = /\s*\{#([^}]*)\}\s*$/;
 const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -41,8 +41,8 @@ function withSuffix(base: string, taken: ReadonlyMap<string, unknown>): string {
 export default function remarkHeadingIds() {
   return (tree: Root, file: VFile) => {
     const headings: { heading: Heading; explicit: string | undefined }[] = [];
-    visit(tree, 'heading', (heading) => {
-      headings.push({ heading, explicit: takeExplicitId(heading) });
+    eachNode(tree, (heading) => {
+      if (heading.type === 'heading') headings.push({ heading, explicit: takeExplicitId(heading) });
     });
     // The page's own ids, then explicit ids, are taken before any slug is made.
     const taken = new Map<string, number | undefined>(RESERVED_IDS.map((id) => [id, undefined]));

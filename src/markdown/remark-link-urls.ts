@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl, schemeRepair } from '../rules/link-rules.ts';
 import { report } from './util/vfile-report.ts';
+import { eachNode } from './util/walk.ts';
 
 /**
  * `[text](url with a space)`: not a link in Markdown, so it would be
@@ -26,7 +26,7 @@ const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'html']);
 export default function remarkLinkUrls() {
   return (tree: Root, file: VFile) => {
     const repaired: string[] = [];
-    visit(tree, (node) => {
+    eachNode(tree, (node) => {
       if (node.type === 'link' || node.type === 'definition') {
         const problem = linkUrlProblem(node.url);
         if (problem) report(file, node, 'link', problem.message, problem.severity);
@@ -48,7 +48,7 @@ function reportSpacedLinks(tree: Root, file: VFile): void {
   const source = String(file.value);
   // Most editions have no such text at all: then no block needs its links and code marked out.
   if (source.search(SPACED_LINK) === -1) return;
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -56,7 +56,7 @@ function reportSpacedLinks(tree: Root, file: VFile): void {
     const text = source.slice(start, end);
     if (text.search(SPACED_LINK) === -1) return;
     const opaque: [number, number][] = [];
-    visit(node, (inner) => {
+    eachNode(node, (inner) => {
       const at = inner.position;
       if (OPAQUE.has(inner.type) && at?.start.offset !== undefined && at.end.offset !== undefined)
         opaque.push([at.start.offset, at.end.offset]);

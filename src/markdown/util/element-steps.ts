@@ -1,5 +1,5 @@
 import type { Element, Parents, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './walk.ts';
 import type { VFile } from 'vfile';
 
 /** What a plugin does to one element; `parent` and `index` locate it, for a step that replaces it. */
@@ -19,7 +19,7 @@ export type ElementPlugin = (file: VFile) => ElementStep;
 export function rehypeElementSteps(...plugins: ElementPlugin[]) {
   return () => (tree: Root, file: VFile) => {
     const steps = plugins.map((plugin) => plugin(file));
-    visit(tree, 'element', (node: Element, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       for (const step of steps) step(node, index, parent);
     });
   };
