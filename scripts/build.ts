@@ -21,7 +21,7 @@ import { editionsDirFrom, environmentProblems } from '../src/site/environment.ts
 import { getSite } from '../src/site/settings.ts';
 import { cacheRoot, pruneCaches } from '../src/cache/named-cache.ts';
 import { PREVIOUS_OUTPUT_VARIABLE } from '../src/handoffs.ts';
-import { inputsFingerprint, recordBuild, upToDate } from './lib/build-fingerprint.ts';
+import { inputsFingerprint, lastBuild, recordBuild, upToDate } from './lib/build-fingerprint.ts';
 import { acquireLock, BuildStop, describeError, outDirProblem, swapIn } from './lib/build-safety.ts';
 import { astroErrorFilter } from './lib/astro-output.ts';
 import { outputFolders } from './lib/output-folder.ts';
@@ -122,21 +122,37 @@ async function main(): Promise<number> {
     const editionsDir = editionsDirFrom();
     const now = buildNow().getTime();
     const timeZone = getSite().timeZone;
-    const fingerprint = inputsFingerprint(process.cwd(), {
-      editionsDir,
-      topicsFile: topicsFileFor(editionsDir),
-      env: process.env,
-      scheduled: (date) => !dateProblem(date) && Date.parse(toZonedIso(date, timeZone)) > now,
-    });
-    if (!process.argv.includes('--force') && upToDate(ROOT, out, fingerprint)) {
-      console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
-      return 0;
+    const fingerprintNow = () =>
+      inputsFingerprint(process.cwd(), {
+        editionsDir,
+        topicsFile: topicsFileFor(editionsDir),
+        env: process.env,
+        scheduled: (date) => !dateProblem(date) && Date.parse(toZonedIso(date, timeZone)) > now,
+      });
+    let fingerprint: string | undefined;
+    if (!process.argv.includes('--force') && lastBuild(ROOT, out)) {
+      fingerprint = fingerprintNow();
+      if (upToDate(ROOT, out, fingerprint)) {
+        console.log(`site is up to date: no input changed since the last build, so ${out} was left as it was`);
+        return 0;
+      }
     }
     const kept = keptLine(folders, existsSync);
     const staging = prepareStaging(folders, process.cwd(), STAGING, kept);
-    const result = await astroBuild(staging.astroOut, out);
-    if (result.code !== 0) {
+    const building = astroBuild(staging.astroOut, out);
+    // With no earlier build to compare with, the fingerprint is only recorded, so it is worked out while Astro
+    // starts, on the core Astro's start leaves idle: on a first build it reads every edition's front matter.
+    let inputs: string | { unread: unknown };
+    try {
+      inputs = fingerprint ?? fingerprintNow();
+    } catch (error) {
+      inputs = { unread: error };
+    }
+    const result = await building;
+    if (result.code !== 0 || typeof inputs !== 'string') {
       discardStaging(staging);
+      // An input that could not be read fails the build as it would have before Astro started.
+      if (typeof inputs !== 'string') throw inputs.unread;
       if (result.diskFull) throw new BuildStop(noSpace(staging.astroOut, kept));
       const why = result.signal ? ` (stopped by ${result.signal})` : '';
       console.error(`build failed${why}; ${kept}.`);
@@ -144,7 +160,7 @@ async function main(): Promise<number> {
     }
     finishStaging(staging, kept);
     for (const warning of swapIn(staging.next, out)) console.error(warning);
-    recordBuild(ROOT, out, fingerprint);
+    recordBuild(ROOT, out, inputs);
     pruneCaches(startedAt, ROOT);
     console.log(`site written to ${out}`);
     return 0;

@@ -169,11 +169,16 @@ export function outputListing(out: string): string {
 /** The record of the last build into each output folder (a named cache, `src/cache/`), keyed by the folder. */
 export const BUILD_RECORDS = defineCache({ name: 'build-records', version: () => '' });
 
+/** The record of the last build into `out`, if any: what `upToDate` compares with. */
+export function lastBuild(root: string, out: string): Buffer | undefined {
+  const records = BUILD_RECORDS.at(root);
+  return records.get(records.key(out));
+}
+
 /** True when the last build into `out` had these inputs and `out` is still what it wrote. */
 export function upToDate(root: string, out: string, fingerprint: string): boolean {
-  const records = BUILD_RECORDS.at(root);
   try {
-    const entry = records.get(records.key(out));
+    const entry = lastBuild(root, out);
     if (!entry) return false;
     const record = JSON.parse(entry.toString('utf8')) as { inputs: string; output: string };
     return record.inputs === fingerprint && existsSync(out) && record.output === outputListing(out);
