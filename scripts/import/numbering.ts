@@ -6,6 +6,7 @@
 import { dateFromStem } from './dates.ts';
 import { problem, type SourceEdition } from './types.ts';
 import type { Problem } from './project.ts';
+import { editionFileNames } from './write.ts';
 
 /** A source edition with its date in the edition format. */
 export interface DatedEdition extends SourceEdition {
@@ -53,17 +54,26 @@ export function numberInName(stem: string | undefined): number | undefined {
 const where = (e: SourceEdition) => (e.line ? `${e.file}:${e.line}` : e.file);
 
 /**
- * Numbers every edition. `existing` holds the numbers already used in the
- * out folder (and by which file); an edition claiming one of those, or
- * sharing its number with another source, is left out with a problem line,
- * unless `imported` says that file is this very edition, imported before.
+ * Numbers every edition, and names its file (`editionFileNames`, where a
+ * number the importer gives plays no part). `existing` holds the numbers
+ * already used in the out folder (and by which file); an edition claiming
+ * one of those, or sharing its number with another source, is left out with
+ * a problem line, unless that file is this very edition, imported before.
+ * `written(name)` is the out folder's file of that name, if there is one:
+ * an edition numbered by date whose file is there was imported before, and
+ * is left out without taking a number.
  */
 export function numberEditions(
   editions: readonly DatedEdition[],
   existing: ReadonlyMap<number, string>,
-  imported: (e: NumberedEdition, file: string) => boolean,
+  written: (name: string) => string | undefined,
   names: readonly string[] = [],
-): { numbered: NumberedEdition[]; problems: Problem[]; again: { file: string; reason: string }[] } {
+): {
+  numbered: NumberedEdition[];
+  fileNames: Map<NumberedEdition, string>;
+  problems: Problem[];
+  again: { file: string; reason: string }[];
+} {
   const problems: Problem[] = [];
   const again: { file: string; reason: string }[] = [];
   const given: NumberedEdition[] = [];
@@ -80,6 +90,11 @@ export function numberEditions(
         numberFrom: e.number !== undefined ? 'header' : fromTitle !== undefined ? 'title' : 'file name',
       });
   }
+  const byDate: NumberedEdition[] = [...rest]
+    .sort((a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)))
+    .map((e) => ({ ...e, edition: 0, numberFrom: 'date order' }));
+  // Named before the editions by date get their numbers, which a name of theirs never holds.
+  const fileNames = editionFileNames([...given.sort((a, b) => a.edition - b.edition), ...byDate]);
   const byNumber = Map.groupBy(given, (e) => e.edition);
   const kept: NumberedEdition[] = [];
   for (const [n, group] of byNumber) {
@@ -90,7 +105,7 @@ export function numberEditions(
         problems.push(
           problem(e.file, line, 'edition', `${n} is also the number of ${others.join(', ')}; none of them is imported`),
         );
-      } else if (existing.has(n) && imported(e, existing.get(n)!)) {
+      } else if (existing.has(n) && written(fileNames.get(e)!) === existing.get(n)) {
         again.push({ file: where(e), reason: `already imported as ${existing.get(n)}` });
       } else if (existing.has(n)) {
         problems.push(problem(e.file, line, 'edition', `${n} is already used by ${existing.get(n)}; not imported`));
@@ -100,12 +115,17 @@ export function numberEditions(
     }
   }
   let next = Math.max(0, ...existing.keys(), ...given.map((e) => e.edition)) + 1;
-  const byDate = [...rest].sort(
-    (a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)),
-  );
-  for (const e of byDate) kept.push({ ...e, edition: next++, numberFrom: 'date order' });
+  for (const e of byDate) {
+    const before = written(fileNames.get(e)!);
+    if (before) {
+      again.push({ file: where(e), reason: `already imported as ${before}` });
+      continue;
+    }
+    e.edition = next++;
+    kept.push(e);
+  }
   const inOrder = datesInOrder(kept.sort((a, b) => a.edition - b.edition));
-  return { numbered: inOrder.kept, problems: [...problems, ...inOrder.problems], again };
+  return { numbered: inOrder.kept, fileNames, problems: [...problems, ...inOrder.problems], again };
 }
 
 /**

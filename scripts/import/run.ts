@@ -20,7 +20,7 @@ import { createPaths } from './project.ts';
 import { readSubstack } from './substack.ts';
 import { summaryLines } from './summary.ts';
 import { problem, type Format, type ReadResult } from './types.ts';
-import { editionFileName, editionText, sectionIds, writeNew } from './write.ts';
+import { editionText, sectionIds, writeNew } from './write.ts';
 import { copyAssets } from './assets.ts';
 import { scriptProblem } from './post-body.ts';
 import { withoutScripts } from './script-embeds.ts';
@@ -92,10 +92,8 @@ export async function runImport(options: ImportOptions): Promise<number> {
     if ('error' in parsed) problems.push(problem(e.file, e.lines.date ?? e.line, 'date', parsed.error));
     else dated.push({ ...e, isoDate: parsed.date });
   }
-  const numbered = numberEditions(dated, existingNumbers(out), (e, file) => file === `${out}/${editionFileName(e)}`, [
-    site.name,
-    ...(read.names ?? []),
-  ]);
+  const inOut = (name: string) => (existsSync(join(out, name)) ? `${out}/${name}` : undefined);
+  const numbered = numberEditions(dated, existingNumbers(out), inOut, [site.name, ...(read.names ?? [])]);
   problems.push(...numbered.problems);
   skipped.push(...numbered.again);
   for (const e of numbered.numbered) {
@@ -151,7 +149,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
             ),
           );
         }
-        const name = editionFileName(e);
+        const name = numbered.fileNames.get(e)!;
         const from = e.line ? `${e.file}:${e.line}` : e.file;
         if (!writeNew(join(target, name), editionText(e, body, topics, ids))) {
           skipped.push({ file: from, reason: `${out}/${name} already exists; not overwritten` });

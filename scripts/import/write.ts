@@ -21,12 +21,39 @@ export function asciiSlug(text: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60).replace(/-$/, '');
 }
 
-/** `YYYY-MM-DD-<slug>.md`: the source's slug, else the title's, else `edition-<n>` (a CJK title, for one). */
+/**
+ * `YYYY-MM-DD-<slug>.md`: the source's slug, else the title's, else
+ * `edition-<n>` (a CJK title, for one) when the source gave the number. A
+ * number the importer gave by date order may be another one when the import
+ * runs again, so such an edition is named from its source file instead
+ * (else `edition`): the same on every run, so a second run finds the file
+ * the first wrote instead of writing the edition again.
+ */
 export function editionFileName(e: NumberedEdition): string {
   // Jekyll's slugs and titles often start with the date the name already has: write it once.
   const undated = (text: string | undefined) => asciiSlug(text ?? '').replace(/^(\d{4}-\d{2}-\d{2}(-|$))+/, '');
-  const slug = undated(e.slug) || undated(e.title) || `edition-${e.edition}`;
+  const fallback = e.numberFrom === 'date order' ? undated(e.stem) || 'edition' : `edition-${e.edition}`;
+  const slug = undated(e.slug) || undated(e.title) || fallback;
   return `${e.isoDate.slice(0, 10)}-${slug}.md`;
+}
+
+/**
+ * The file name of each edition of one import, in order: `editionFileName`,
+ * with `-2`, `-3`… after a name an earlier edition of the same import took
+ * (two posts of one day with the same title, or two CJK titles), so that
+ * each is written and, on a second run, found again under the same name.
+ */
+export function editionFileNames(editions: readonly NumberedEdition[]): Map<NumberedEdition, string> {
+  const names = new Map<NumberedEdition, string>();
+  const taken = new Set<string>();
+  for (const e of editions) {
+    const name = editionFileName(e);
+    let unique = name;
+    for (let k = 2; taken.has(unique); k++) unique = name.replace(/\.md$/, `-${k}.md`);
+    taken.add(unique);
+    names.set(e, unique);
+  }
+  return names;
 }
 
 /** The ids of the body's `##` sections, as the site will give them. */

@@ -435,6 +435,30 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
   });
 });
 
+describe('importing again after fixing a source', () => {
+  it('writes no edition twice: titles without a Latin slug keep the names the first run gave them', async () => {
+    const src = `${OUTPUT}/again/source`;
+    rmSync(join(ROOT, OUTPUT, 'again'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, 'more'), { recursive: true });
+    writeFileSync(join(ROOT, src, 'a.md'), 'Title: 周报\nDate: 2024-01-01\n\nIntro.\n');
+    // Two files that give no slug at all, on one day: the second is told apart, the same way on every run.
+    writeFileSync(join(ROOT, src, '2024-01-08.md'), 'Title: نشرة\nDate: 2024-01-08\n\nIntro.\n');
+    writeFileSync(join(ROOT, src, 'more/2024-01-08.md'), 'Title: 周报\nDate: 2024-01-08\n\nLater.\n');
+    writeFileSync(join(ROOT, src, 'bad.md'), 'Title: Launch\nDate: 2024-13-01\n\nIntro.\n');
+    const first = await importCase('again-run', src);
+    const names = ['2024-01-01-a.md', '2024-01-08-edition-2.md', '2024-01-08-edition.md'];
+    expect(files(first.out)).toEqual(names);
+    expect(first.code).toBe(1);
+    // The author fixes the date the first run reported, and imports again into the same folder, as it advised.
+    writeFileSync(join(ROOT, src, 'bad.md'), 'Title: Launch\nDate: 2024-01-15\n\nIntro.\n');
+    const second = await node(['scripts/import.ts', src, '--out', first.out, '--public', first.publicDir]);
+    expect(files(first.out)).toEqual([...names, '2024-01-15-launch.md'].sort());
+    for (const name of names) expect(second.stdout).toContain(`already imported as ${first.out}/${name}`);
+    expect(read(`${first.out}/2024-01-15-launch.md`)).toMatch(/^---\nedition: 4\ndate: 2024-01-15\n/);
+    expect(second.code).toBe(0);
+  });
+});
+
 describe('one bad record is one line, and the rest still import', () => {
   it('Jekyll: an alias bomb, a constructor key and a !!timestamp date', async () => {
     const src = `${OUTPUT}/jekyll-bad/source`;
