@@ -18,7 +18,7 @@ const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'html']);
  * (`src/rules/link-rules.ts`), on the line where it is written: known schemes
  * pass, `ftp:` is a warning, script-capable and unknown schemes are errors
  * (with a suggestion for a likely typo), a URL that lost part of its scheme
- * (`www.…`, `https//…`, `https:/…`) is an error with the URL it was meant to
+ * (`www.…`, `example.com/…`, an address without `mailto:`, `https//…`, `https:/…`) is an error with the URL it was meant to
  * be, and an `http:` image is a warning and is published as `https:`. A
  * `[text](url)` that is not a link because its URL has a space is an error
  * on its line.

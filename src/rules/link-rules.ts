@@ -59,9 +59,26 @@ export interface SchemeRepair {
 }
 
 /**
+ * Top-level domains common enough that `example.com/page` written without a
+ * scheme is surely a host and not a file beside the page. Endings that are
+ * also file types (`.md`, `.py`, `.rs`, `.sh`) are left out: `notes.md` is
+ * a file.
+ */
+const HOST_ENDINGS = new Set(
+  'com org net io ai dev app co edu gov info me tv xyz us uk de fr jp cn ru ca au in nl eu ch se no es it br kr tw hk sg nz be at dk fi ie il news blog tech'.split(
+    ' ',
+  ),
+);
+/** A host name as the first thing of a URL: labels, then an ending of letters; and what follows it, if anything. */
+const BARE_HOST = /^((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))(?=$|[/?#:])/i;
+/** An email address written without `mailto:`. */
+const BARE_EMAIL = /^[^\s@/:?#]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}$/i;
+
+/**
  * The full URL a link that lost part of its scheme was meant to be
- * (`www.example.com/x`, `https//…`, `http//…` → a link to a page of this
- * site; `https:/…`, `https:…` → not opened by every reader), or null.
+ * (`www.example.com/x`, `example.com/x`, `https//…`, `http//…`, an email
+ * address without `mailto:` → a link to a page of this site; `https:/…`,
+ * `https:…` → not opened by every reader), or null.
  */
 export function schemeRepair(url: string): SchemeRepair | null {
   const text = url.trim();
@@ -78,8 +95,13 @@ export function schemeRepair(url: string): SchemeRepair | null {
     const scheme = fewSlashes[1]!.toLowerCase();
     return { url: `${scheme}://${text.slice(fewSlashes[0].length)}`, why: `has too few slashes after ${scheme}:` };
   }
-  if (/^www\.[a-z0-9-]+\.[a-z]/i.test(text))
+  if (/^www\.[a-z0-9-]+\.[a-z]/i.test(text) || HOST_ENDINGS.has(BARE_HOST.exec(text)?.[2]?.toLowerCase() ?? ''))
     return { url: `https://${text}`, why: 'has no scheme, so it would link to a page of this site' };
+  if (BARE_EMAIL.test(text))
+    return {
+      url: `mailto:${text}`,
+      why: 'is an email address without mailto:, so it would link to a page of this site',
+    };
   return null;
 }
 
