@@ -9,7 +9,7 @@ import { topicSchema, topicsFileSchema, type TopicData } from '../schemas/topic.
 import { MAX_FILE_BYTES, megabytes, TOPICS_BUDGET_MS } from '../rules/limits.ts';
 import { runShare } from '../processes/child-protocol.ts';
 import { readInputFile } from './scan-editions.ts';
-import { checkUniqueKeys, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
+import { checkUniqueKeys, commentCutProblems, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
 /** The topics file belonging to an editions folder: `topics.yaml` beside it (`content/topics.yaml`). */
@@ -49,7 +49,10 @@ export function loadTopics(root: string, file: string): TopicsResult {
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false });
   checkUniqueKeys(doc);
   if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics', yamlText) };
-  const reserved = reservedKeyProblems(doc, lineCounter, file);
+  const reserved = [
+    ...reservedKeyProblems(doc, lineCounter, file),
+    ...commentCutProblems(doc, lineCounter, file, yamlText),
+  ];
   if (reserved.length) return { ...empty, problems: reserved };
   const locate = yamlLocator(doc, lineCounter);
   const data = yamlData(doc, file, 'topics');

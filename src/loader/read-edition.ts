@@ -3,7 +3,7 @@ import { Document, LineCounter, parseDocument } from 'yaml';
 import { fieldPath, problem, type Locate, type Problem } from '../diagnostics/problem.ts';
 import { BIDI_CONTROLS, codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
 import { tooLarge } from './scan-editions.ts';
-import { reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
+import { commentCutProblems, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
@@ -165,6 +165,7 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
   const problems = [
     ...yamlProblems(doc, lineCounter, file, 'front matter', source),
     ...reservedKeyProblems(doc, lineCounter, file),
+    ...commentCutProblems(doc, lineCounter, file, source),
     ...controlCharacterProblems(file, lines, close),
   ];
   if (problems.some((p) => p.severity === 'error')) return { problems };

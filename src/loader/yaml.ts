@@ -1,7 +1,7 @@
 /** YAML with positions: the line of any field, reserved keys, and data within the alias limit. */
-import { Document, isMap, isScalar, LineCounter, visit, YAMLParseError } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, visit, YAMLParseError } from 'yaml';
 import { MAX_YAML_ALIASES } from '../rules/limits.ts';
-import { problem, type Locate, type Problem } from '../diagnostics/problem.ts';
+import { fieldPath, problem, type Locate, type Problem } from '../diagnostics/problem.ts';
 
 /** Finds the line of a field's value, or of its key with `{ key: true }`. */
 export function yamlLocator(doc: Document, lines: LineCounter): Locate {
@@ -38,6 +38,53 @@ export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, fil
           key.range ? lineCounter.linePos(key.range[0]).line : undefined,
           key.value,
           'a reserved name that cannot be a key; rename it',
+        ),
+      );
+    },
+  });
+  return problems;
+}
+
+/** A date or date-time, which YAML keeps as text: `date: 2026-04-05 # Sunday` reads as meant. */
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Text values that YAML cut at a ` #`, which starts a comment: `title: Issue
+ * #5 is here` is the title "Issue". A comment written as one (`# note`,
+ * with a space after the `#`), and a number, `true` or a date before a
+ * comment (`edition: 7  #7`), read as meant and are left alone.
+ * The problem gives the line as it should be written.
+ */
+export function commentCutProblems(doc: Document, lineCounter: LineCounter, file: string, source: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      const value = isScalar(pair.value) ? pair.value : undefined;
+      if (!key || !value?.range || value.type !== 'PLAIN' || typeof value.value !== 'string') return;
+      if (DATE_LIKE.test(value.value)) return;
+      // A "#" right after the value on its line, and right before more text ("#5"): a comment written as one,
+      // "# never existed", has a space after its "#", and a comment on a line of its own changes nothing.
+      const end = source.indexOf('\n', value.range[1]);
+      if (!/^[ \t]+#\S/.test(source.slice(value.range[1], end === -1 ? undefined : end))) return;
+      const { line, col } = lineCounter.linePos(value.range[0]);
+      const text = source.split('\n')[line - 1] ?? '';
+      const whole = text.slice(col - 1).trimEnd();
+      const fixed = `${text.slice(0, col - 1)}"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.trim();
+      // The field's path: the keys of the pairs above it, and its place in each list.
+      const path = [...ancestors, pair].flatMap((node, i, all) =>
+        isPair(node) && isScalar(node.key)
+          ? [String(node.key.value)]
+          : isSeq(node)
+            ? [node.items.indexOf(all[i + 1] as never)]
+            : [],
+      );
+      problems.push(
+        problem(
+          file,
+          line,
+          fieldPath(path),
+          `YAML reads " #" as the start of a comment, so the value is cut to ${JSON.stringify(value.value)}; put the whole value in quotes: ${fixed} (or, for a comment, put it on a line of its own)`,
         ),
       );
     },
