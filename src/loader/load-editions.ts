@@ -7,7 +7,8 @@ import type { CompileResult, CompileSettings } from './compile-edition.ts';
 import { compileMany } from './compile-processes.ts';
 import { CompileCache } from './compile-cache.ts';
 import type { LoadMemory } from './load-memory.ts';
-import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
+import { claimedTwice, isOwnPath, ownPage, redirectFile } from '../rules/old-paths.ts';
+import { createPaths } from '../site/urls.ts';
 import { collectGarbageEvery } from '../processes/collect-garbage.ts';
 import type { FileTopicUse } from './topic-uses.ts';
 import { readEditionFile, scanEditionFiles } from './scan-editions.ts';
@@ -82,8 +83,13 @@ function checkAcrossFiles(results: CompileResult[]): Problem[] {
   }
   const unique = [...byNumber.values()];
   const oldAddresses = new Map<string, Edition>();
+  const site = createPaths('/');
   for (const r of unique)
     for (const path of r.edition!.redirectFrom) {
+      if (isOwnPath(path, site)) {
+        problems.push(problem(r.edition!.file, undefined, 'redirect_from', ownPage(path)));
+        continue;
+      }
       const first = oldAddresses.get(redirectFile(path));
       if (!first) oldAddresses.set(redirectFile(path), r.edition!);
       else if (first !== r.edition)

@@ -9,11 +9,9 @@
 import { problem, type Problem } from '../diagnostics/problem.ts';
 import type { Say } from '../i18n/say.ts';
 import type { EditionSummary } from '../schemas/edition-model.ts';
+import { claimedTwice, isOwnPath, ownPage, redirectFile, type SitePaths } from '../rules/old-paths.ts';
 import type { createPaths } from '../site/urls.ts';
-import { claimedTwice, redirectFile } from '../rules/old-paths.ts';
 import { escapeHtml } from './escape.ts';
-
-type Paths = ReturnType<typeof createPaths>;
 
 export { redirectFile };
 
@@ -26,35 +24,10 @@ export interface Redirect {
   outputFile: string;
 }
 
-/** Paths the site itself publishes or reserves, from the URL builder at the site root. */
-function ownPath(path: string, root: Paths): boolean {
-  const folders = [root.archive(), root.topics(), root.asset('pagefind/'), root.asset('_astro/')];
-  const files = [
-    root.home(),
-    root.search(),
-    root.feed('rss'),
-    root.feed('atom'),
-    root.feed('json'),
-    root.sitemap(),
-    root.socialImage(),
-    root.asset('robots.txt'),
-    root.asset('theme.css'),
-    root.asset('404.html'),
-    root.asset('_redirects'),
-    root.asset('_headers'),
-  ];
-  const file = `/${redirectFile(path)}`;
-  return (
-    folders.some((folder) => path.startsWith(folder) || `${path}/` === folder) ||
-    files.some((own) => own === path || `/${redirectFile(own)}` === file) ||
-    /^\/sitemap-\d+\.xml$/.test(path)
-  );
-}
-
 /** Every redirect of the shown editions, and the problems that stop the build. */
 export function planRedirects(
   editions: readonly EditionSummary[],
-  root: Paths,
+  root: SitePaths,
 ): { redirects: Redirect[]; problems: Problem[] } {
   const byFile = new Map<string, { redirect: Redirect; edition: EditionSummary }>();
   const problems: Problem[] = [];
@@ -62,15 +35,8 @@ export function planRedirects(
   for (const edition of ordered) {
     for (const from of edition.redirectFrom) {
       const outputFile = redirectFile(from);
-      if (ownPath(from, root)) {
-        problems.push(
-          problem(
-            edition.file,
-            undefined,
-            'redirect_from',
-            `${from} is one of the site's own pages; expected an old address the site does not use`,
-          ),
-        );
+      if (isOwnPath(from, root)) {
+        problems.push(problem(edition.file, undefined, 'redirect_from', ownPage(from)));
         continue;
       }
       const first = byFile.get(outputFile);
@@ -105,6 +71,6 @@ export function redirectPage(to: string, canonical: string, title: string, say: 
 }
 
 /** `_redirects` (Netlify, Cloudflare Pages and others): one permanent redirect per old address. */
-export function redirectsFile(redirects: readonly Redirect[], paths: Paths): string {
+export function redirectsFile(redirects: readonly Redirect[], paths: ReturnType<typeof createPaths>): string {
   return redirects.map((r) => `${paths.asset(r.from)} ${paths.edition(r.edition)} 301\n`).join('');
 }
