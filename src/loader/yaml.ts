@@ -72,7 +72,7 @@ export function commentCutProblems(doc: Document, lineCounter: LineCounter, file
       const whole = text.slice(col - 1).trimEnd();
       const fixed = `${text.slice(0, col - 1)}"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.trim();
       // The field's path: the keys of the pairs above it, and its place in each list.
-      const path = [...ancestors, pair].flatMap((node, i, all) =>
+      const path = [...ancestors, pair].flatMap((node, i, all): PropertyKey[] =>
         isPair(node) && isScalar(node.key)
           ? [String(node.key.value)]
           : isSeq(node)
