@@ -60,8 +60,8 @@ const where = (e: SourceEdition) => (e.line ? `${e.file}:${e.line}` : e.file);
  * one of those, or sharing its number with another source, is left out with
  * a problem line, unless that file is this very edition, imported before.
  * `written(name)` is the out folder's file of that name, if there is one:
- * an edition numbered by date whose file is there was imported before, and
- * is left out without taking a number.
+ * an edition numbered by date whose file is there, as an edition, was
+ * imported before, and is left out without taking a number.
  */
 export function numberEditions(
   editions: readonly DatedEdition[],
@@ -93,7 +93,7 @@ export function numberEditions(
   const byDate: NumberedEdition[] = [...rest]
     .sort((a, b) => Date.parse(a.isoDate) - Date.parse(b.isoDate) || where(a).localeCompare(where(b)))
     .map((e) => ({ ...e, edition: 0, numberFrom: 'date order' }));
-  // Named before the editions by date get their numbers, which a name of theirs never holds.
+  // Names first: one numbered by date holds no number, so it tells whether an earlier run wrote the edition.
   const fileNames = editionFileNames([...given.sort((a, b) => a.edition - b.edition), ...byDate]);
   const byNumber = Map.groupBy(given, (e) => e.edition);
   const kept: NumberedEdition[] = [];
@@ -115,9 +115,11 @@ export function numberEditions(
     }
   }
   let next = Math.max(0, ...existing.keys(), ...given.map((e) => e.edition)) + 1;
+  const editionFiles = new Set(existing.values());
   for (const e of byDate) {
+    // A file of that name that is not an edition is someone's own: the write reports the clash.
     const before = written(fileNames.get(e)!);
-    if (before) {
+    if (before && editionFiles.has(before)) {
       again.push({ file: where(e), reason: `already imported as ${before}` });
       continue;
     }

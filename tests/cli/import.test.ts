@@ -457,6 +457,19 @@ describe('importing again after fixing a source', () => {
     expect(read(`${first.out}/2024-01-15-launch.md`)).toMatch(/^---\nedition: 4\ndate: 2024-01-15\n/);
     expect(second.code).toBe(0);
   });
+
+  it('a file of that name that is not an edition is a clash, not an earlier import', async () => {
+    const src = `${OUTPUT}/again-clash/source`;
+    rmSync(join(ROOT, OUTPUT, 'again-clash'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src), { recursive: true });
+    writeFileSync(join(ROOT, src, 'a.md'), 'Title: 周报\nDate: 2024-01-01\n\nIntro.\n');
+    const out = freshCase('again-clash-run', false);
+    mkdirSync(join(ROOT, out));
+    writeFileSync(join(ROOT, out, '2024-01-01-a.md'), 'My own notes.\n');
+    const { stdout } = await node(['scripts/import.ts', src, '--out', out]);
+    expect(stdout).toContain(`${src}/a.md: ${out}/2024-01-01-a.md already exists; not overwritten`);
+    expect(read(`${out}/2024-01-01-a.md`)).toBe('My own notes.\n');
+  });
 });
 
 describe('one bad record is one line, and the rest still import', () => {
