@@ -97,6 +97,8 @@ describe('npm run dev shows content problems in the browser', () => {
     save(edition3, good);
     await page.locator('h1', { hasText: 'AI Platforms — Edition 3' }).waitFor(SETTLE);
     expect(await page.locator('.edition-problems').count()).toBe(0);
+    // The heading shows before the page's load event; a reload before that event would cancel it uncounted.
+    await page.waitForLoadState('load');
     save(edition3, bad);
     await page.locator('h1', { hasText: 'Edition 3 has problems' }).waitFor(SETTLE);
     expect(await page.locator('.problem-line').allTextContents()).toEqual([badLine]);
