@@ -162,7 +162,7 @@ class PlainText {
         .join('')
         .replace(/\s+/g, ' ')
         .trim();
-      return text ? [`${text}\n${(tag === 'h1' || tag === 'h2' ? '=' : '-').repeat(Math.min(text.length, 72))}`] : [];
+      return text ? [`${text}\n${(tag === 'h1' || tag === 'h2' ? '=' : '-').repeat(Math.min(columns(text), 72))}`] : [];
     }
     if (tag === 'ul' || tag === 'ol') {
       const start = Number(el.properties['start'] ?? 1) || 1;

@@ -42,6 +42,11 @@ describe('the plain-text email body', () => {
     ]);
   });
 
+  it('underlines a heading as wide as it shows: a CJK character takes two columns of a fixed-width font', () => {
+    expect(text('<h2>Flash-MoE</h2>').text).toBe('Flash-MoE\n=========');
+    expect(text('<h3>日本語の話</h3>').text).toBe('日本語の話\n----------');
+  });
+
   it('indents code by four spaces and keeps every character of it', () => {
     const { text: out } = text('<p>Run:</p><pre><code>if a &lt; b {\n\n  go()\n}\n</code></pre>');
     expect(out).toBe('Run:\n\n    if a < b {\n\n      go()\n    }');
