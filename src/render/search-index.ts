@@ -2,7 +2,7 @@
  * A build's Pagefind search index, made from the editions' search documents
  * (`search-document.ts`) as soon as the loader has the editions, so it is
  * built while Astro bundles and renders pages instead of after them. The
- * index is made in parts of at most 1,000 editions, one after another
+ * index is made in parts of 250 editions or more, one after another
  * (`search-parts.ts`), and each part is kept in the `search` named cache
  * (`src/cache/`) by its editions and the settings: a part whose editions
  * did not change is taken from the cache, not indexed again. The search-index integration
@@ -19,7 +19,7 @@ import { editionHash, wholeEdition } from '../loader/loaded-editions.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { getSite } from '../site/settings.ts';
 import { searchDocument, type SearchDocument } from './search-document.ts';
-import { isMergedIndexFile, PARTS_FILE, SEARCH_PART_SIZE, searchParts } from './search-parts.ts';
+import { isMergedIndexFile, PARTS_FILE, searchPartSize, searchParts } from './search-parts.ts';
 
 /** The parts of the index, by their documents and the code and Pagefind version (the lock file) that index them. */
 export const SEARCH = defineCache({
@@ -184,7 +184,7 @@ export function startSearchIndex(
   editions: readonly EditionSummary[],
   site = getSite(),
   root = process.cwd(),
-  partSize = SEARCH_PART_SIZE,
+  partSize = searchPartSize(editions.length),
 ): void {
   const indexing = buildIndex(editions, site, SEARCH.at(root), partSize);
   // Waited for, and its failure reported, by the search-index integration.

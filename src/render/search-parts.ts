@@ -5,19 +5,36 @@
  * `bench/RESULTS.md`). A part whose editions did not change is taken from
  * the cache whole, so a new edition re-indexes only the last part.
  *
- * The editions, in number order, are cut into parts of `SEARCH_PART_SIZE`:
+ * The editions, in number order, are cut into parts of `searchPartSize`:
  * the first is Pagefind's main bundle at `pagefind/` (its script, its
  * WebAssembly and the index of its editions), each other one only an index,
  * at `pagefind/parts/<k>/`, that the search page merges into the first
  * (Pagefind's `mergeIndex`), as `pagefind/parts.json` lists them. A site
- * of up to 1,000 editions has one part.
+ * of up to 250 editions has one part.
+ *
+ * The size is the smallest of 250, 500, 1,000, 2,000 … that makes at most
+ * `MAX_SEARCH_PARTS` parts. Small parts make an edit cheap (an edit indexes
+ * its part again: 250 pages instead of 1,000 at N = 1,000); few parts keep a
+ * search cheap (each part is fetched and searched on its own). The size
+ * changes only when the site doubles past a bound, so the parts, and their
+ * cache entries, stay as they were while editions are added.
  */
+
+/** The size of the smallest parts. */
+const SMALLEST_PART = 250;
+
+/** The most parts a search merges, unless the site is larger than this many of the largest parts. */
+export const MAX_SEARCH_PARTS = 10;
+
+/** Editions in one part of the search index, for a site of `count` editions. */
+export function searchPartSize(count: number): number {
+  let size = SMALLEST_PART;
+  while (Math.ceil(count / size) > MAX_SEARCH_PARTS) size *= 2;
+  return size;
+}
 
 /** The list of the other parts' folders (relative to `pagefind/`) that the search script merges. */
 export const PARTS_FILE = 'parts.json';
-
-/** Editions in one part of the search index. */
-export const SEARCH_PART_SIZE = 1000;
 
 /** A part of the index: where it goes under `pagefind/` (`''` for the main bundle) and its editions. */
 export interface SearchPart<T> {
@@ -28,7 +45,7 @@ export interface SearchPart<T> {
 /** Cuts `editions` into the index's parts, in number order; a site without editions has one, empty. */
 export function searchParts<T extends { number: number }>(
   editions: readonly T[],
-  size = SEARCH_PART_SIZE,
+  size = searchPartSize(editions.length),
 ): SearchPart<T>[] {
   const sorted = [...editions].sort((a, b) => a.number - b.number);
   const parts: SearchPart<T>[] = [];

@@ -55,7 +55,7 @@ function statusFor(count: number, query: string): string {
 
 /**
  * The parts of the index besides the main bundle (`src/render/search-parts.ts`),
- * as folders relative to Pagefind's: none on a site of up to 1,000 editions.
+ * as folders relative to Pagefind's: none on a site of up to 250 editions.
  */
 async function partsOf(script: string): Promise<string[]> {
   const response = await fetch(new URL('parts.json', new URL(script, location.href)));

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isMergedIndexFile, searchParts } from '../../src/render/search-parts.ts';
+import { isMergedIndexFile, MAX_SEARCH_PARTS, searchPartSize, searchParts } from '../../src/render/search-parts.ts';
 
 describe('the search index in parts', () => {
   it('cuts the editions, in number order, into parts of the given size; the first is the main bundle', () => {
     const numbers = Array.from({ length: 2500 }, (_, i) => 2500 - i);
-    const parts = searchParts(numbers.map((number) => ({ number })));
+    const parts = searchParts(
+      numbers.map((number) => ({ number })),
+      1000,
+    );
     expect(parts.map((part) => part.dir)).toEqual(['', 'parts/2', 'parts/3']);
     expect(parts.map((part) => part.editions.length)).toEqual([1000, 1000, 500]);
     expect(parts.map((part) => [part.editions[0]!.number, part.editions.at(-1)!.number])).toEqual([
@@ -14,9 +17,36 @@ describe('the search index in parts', () => {
     ]);
   });
 
-  it('gives a site of up to 1,000 editions one part, and one without editions an empty main bundle', () => {
-    expect(searchParts(Array.from({ length: 1000 }, (_, i) => ({ number: i + 1 })))).toHaveLength(1);
+  it('gives a site of up to 250 editions one part, and one without editions an empty main bundle', () => {
+    expect(searchParts(Array.from({ length: 250 }, (_, i) => ({ number: i + 1 })))).toHaveLength(1);
     expect(searchParts([])).toEqual([{ dir: '', editions: [] }]);
+  });
+
+  it('keeps parts small, so an edit indexes few pages again, and doubles their size rather than make a search merge more than ten', () => {
+    const sizes = [1, 250, 251, 1000, 2500, 2501, 3000, 10_000, 10_001, 25_000].map((count) => [
+      count,
+      searchPartSize(count),
+    ]);
+    expect(sizes).toEqual([
+      [1, 250],
+      [250, 250],
+      [251, 250],
+      [1000, 250],
+      [2500, 250],
+      [2501, 500],
+      [3000, 500],
+      [10_000, 1000],
+      [10_001, 2000],
+      [25_000, 4000],
+    ]);
+    for (const [count] of sizes) {
+      expect(searchParts(Array.from({ length: count! }, (_, i) => ({ number: i + 1 }))).length).toBeLessThanOrEqual(
+        MAX_SEARCH_PARTS,
+      );
+    }
+    expect(
+      searchParts(Array.from({ length: 1000 }, (_, i) => ({ number: i + 1 }))).map((p) => p.editions.length),
+    ).toEqual([250, 250, 250, 250]);
   });
 
   it('a new edition past a full part starts the next part and leaves the others as they were', () => {
