@@ -5,7 +5,7 @@
  */
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { MAX_YAML_ALIASES } from './project.ts';
+import { MAX_YAML_ALIASES, yamlProblems } from './project.ts';
 import { problem, type ReadResult } from './types.ts';
 
 /** True when a file's text starts with a `---` or `+++` front-matter fence. */
@@ -65,11 +65,12 @@ export function readHeader(file: string, text: string, result: ReadResult): Head
     }
   }
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
-  const first = doc.errors[0];
+  // After the opening fence's line, so the parser's lines are the file's.
+  const yamlSource = `\n${source}`;
+  const doc = parseDocument(yamlSource, { lineCounter: counter, prettyErrors: false });
+  const [first] = yamlProblems(doc, counter, file, 'front matter', yamlSource);
   if (first) {
-    const line = counter.linePos(first.pos[0]).line + 1;
-    result.problems.push(problem(file, line, 'front matter', `not valid YAML: ${first.message.split('\n')[0]}`));
+    result.problems.push(first);
     return undefined;
   }
   let data: unknown;
@@ -90,9 +91,9 @@ export function readHeader(file: string, text: string, result: ReadResult): Head
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {
       if (isScalar(item.key) && item.key.range)
-        keyLines[String(item.key.value)] = counter.linePos(item.key.range[0]).line + 1;
+        keyLines[String(item.key.value)] = counter.linePos(item.key.range[0]).line;
       if (isScalar(item.key) && item.key.value === 'date' && isScalar(item.value) && item.value.range)
-        rawDate = source.slice(item.value.range[0], item.value.range[1]).trim();
+        rawDate = yamlSource.slice(item.value.range[0], item.value.range[1]).trim();
     }
   }
   const fields = Object.assign(blank<unknown>(), data ?? {});

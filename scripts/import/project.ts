@@ -8,6 +8,8 @@
 export { toZonedIso, dateProblem, isDateOnly } from '../../src/rules/dates.ts';
 /** Problem lines (`file:line  field: message`), worded and ordered as everywhere else. */
 export { problem, sortProblems, hasErrors, showValue, type Problem } from '../../src/diagnostics/problem.ts';
+/** YAML syntax errors as problem lines, the common mistakes in plain words. */
+export { yamlProblems } from '../../src/diagnostics/from-yaml.ts';
 /** The checker's own summary line ("0 errors, 1 warning in 3 editions"). */
 export { formatProblem, summaryLine } from '../../src/diagnostics/format.ts';
 /** The site's validated settings (time zone, language), or a clean exit naming the bad setting. */

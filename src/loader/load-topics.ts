@@ -48,7 +48,8 @@ export function loadTopics(root: string, file: string): TopicsResult {
   const yamlText = text.replace(/^\uFEFF/, '');
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false });
   checkUniqueKeys(doc);
-  if (doc.errors.length) return { ...empty, problems: yamlProblems(doc, lineCounter, file, 'topics', yamlText) };
+  const syntax = yamlProblems(doc, lineCounter, file, 'topics', yamlText);
+  if (syntax.length) return { ...empty, problems: syntax };
   const reserved = [
     ...reservedKeyProblems(doc, lineCounter, file),
     ...commentCutProblems(doc, lineCounter, file, yamlText),

@@ -190,7 +190,7 @@ describe('npm run import on bad input', () => {
     writeFileSync(join(ROOT, src, 'c.md'), '---\ntitle: Fine\ndate: 2024-01-03\nissue: twelve\n---\n\nBody.\n');
     const { code, stdout } = await node(['scripts/import.ts', src, '--out', `${OUTPUT}/front-matter-bad/editions`]);
     expect(stdout.split('\n').filter((line) => line.startsWith(`${src}/`))).toEqual([
-      `${src}/a.md:4  front matter: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${src}/a.md:4  front matter: YAML syntax error: the list opened with [ is never closed; end it with ] on the same line: tags: [unclosed]`,
       `${src}/b.md:3  front matter: not valid TOML: invalid value`,
       `${src}/c.md:4  issue: expected a whole number, 0 or more, got "twelve"`,
     ]);

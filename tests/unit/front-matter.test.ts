@@ -141,7 +141,7 @@ describe('files that cannot be read as an edition', () => {
     [
       'broken YAML',
       '---\nedition: 2\ndate: [2026\n---\nIntro.\n',
-      'content/editions/2026-03-22-edition-2.md:3  front matter: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'content/editions/2026-03-22-edition-2.md:3  front matter: YAML syntax error: the list opened with [ is never closed; end it with ] on the same line: date: [2026]',
     ],
     [
       'lists nested thousands deep',
