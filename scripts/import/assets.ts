@@ -40,16 +40,28 @@ export function copyAssets(
   where: { file: string; line?: number | undefined },
   from: string,
   publicDir: string,
-  options: { dryRun: boolean; urlOf: (path: string) => string; hosts?: readonly string[] | undefined },
+  options: {
+    dryRun: boolean;
+    urlOf: (path: string) => string;
+    hosts?: readonly string[] | undefined;
+    /** The old site's base path (Jekyll's `baseurl`, `/blog`), which its links carry and its files do not. */
+    prefix?: string | undefined;
+  },
 ): AssetResult {
   const hosts = new Set((options.hosts ?? []).map((h) => h.toLowerCase()));
+  const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   const result: AssetResult = { body, copied: [], problems: [] };
   const shielded = shieldCode(body);
   const warn = (message: string) => result.problems.push(problem(where.file, where.line, 'asset', message, 'warning'));
   const take = (link: string, before: string, written: string) => {
     const host = ORIGIN.exec(written)?.[1];
     if (host !== undefined && !hosts.has(host.toLowerCase())) return link;
-    const url = host === undefined ? written : written.slice(written.indexOf(host) + host.length);
+    const full = host === undefined ? written : written.slice(written.indexOf(host) + host.length);
+    // `{{ site.baseurl }}/assets/a.png` is `/blog/assets/a.png`, and the file is `assets/a.png` in the site.
+    const url =
+      prefix && full.startsWith(`${prefix}/`) && !existsSync(join(from, full.replace(/[?#].*$/, '')))
+        ? full.slice(prefix.length)
+        : full;
     const path = url.replace(/[?#].*$/, '');
     if (path.startsWith('//') || !FILE.test(path)) return link;
     let decoded: string;

@@ -20,8 +20,8 @@ export interface Rendered {
   leftOut: LeftOut;
 }
 
-/** Renders one post's body; `page` is its front matter. */
-export type LiquidRenderer = (body: string, page: Record<string, unknown>) => Rendered;
+/** Renders one post's body; `page` is its front matter, `file` its path (for `{% include_relative %}`). */
+export type LiquidRenderer = (body: string, page: Record<string, unknown>, file?: string) => Rendered;
 
 const MAX_INCLUDE_BYTES = 512 * 1024;
 const LIMITS = { parseLimit: 4 * 1024 * 1024, renderLimit: 2000, memoryLimit: 32 * 1024 * 1024 };
@@ -53,6 +53,20 @@ function confinedFs(includes: string): FS {
     dirname,
     sep: '/',
   };
+}
+
+/** A file Jekyll copies as it is, which `{% link %}` may name: anything but a page or a post. */
+const PAGE = /\.(?:md|markdown|mkd|mkdn|html?|liquid|textile)$/i;
+
+/** A tag's one argument, a path, with quotes Jekyll allows around it dropped. */
+const pathArgument = (args: string) => args.trim().replace(/^(["'])(.*)\1$/, '$2');
+
+/** A small text file inside `folder`, or an error that leaves the tag out. */
+function readInside(folder: string, path: string): string {
+  const full = inside(folder, path);
+  if (full === undefined || !existsSync(full) || !statSync(full).isFile() || statSync(full).size > MAX_INCLUDE_BYTES)
+    throw new Error(`${path}: not a file of this site`);
+  return readFileSync(full, 'utf8');
 }
 
 /** `{% highlight rust %}…{% endhighlight %}` as the fenced code block it is. */
@@ -94,9 +108,37 @@ export function jekyllRenderer(
       return url;
     },
   });
+  // `{% link _posts/2018-06-08-welcome.md %}`: a post's old address, as `post_url` gives it; a file's
+  // own path (copied along with the edition's other files). A page of the old site is not brought along.
+  engine.registerTag('link', {
+    parse(token) {
+      this['path'] = pathArgument(token.args).replace(/^\/+/, '');
+    },
+    render() {
+      const path = String(this['path']);
+      const post = /(?:^|\/)_posts\/(.+)\.[^./]+$/.exec(path);
+      const file = PAGE.test(path) ? undefined : inside(root, path);
+      const url = post ? postUrl(post[1]!) : file && existsSync(file) ? `/${path}` : undefined;
+      if (url === undefined) throw new Error(`no post or file ${path}`);
+      return url;
+    },
+  });
+  // `{% include_relative notes.md %}`: a file beside the post (never above it, as in Jekyll), rendered in place.
+  let post: string | undefined;
+  engine.registerTag('include_relative', {
+    parse(token) {
+      this['path'] = pathArgument(token.args.split(/\s+(?=\w+=)/)[0] ?? '');
+    },
+    render(ctx) {
+      if (post === undefined) throw new Error('include_relative outside a post');
+      const text = readInside(dirname(post), String(this['path']));
+      return engine.parseAndRenderSync(text, ctx.getAll() as Record<string, unknown>);
+    },
+  });
   const site = jekyllSiteVariable(root);
   const known = (name: string) => name in engine.tags || /^(?:end\w+|else|elsif|when)$/.test(name);
-  return (body, page) => {
+  return (body, page, file) => {
+    post = file;
     const shielded = shieldCode(highlightToFences(body), (code) => code.replace(RAW_TAG, ''));
     const tags = leftOutTags();
     const leave = (text: string, at: number, source: string) =>

@@ -64,7 +64,7 @@ export function convertPostBody(
 ): string {
   let body = post.body;
   if (liquid) {
-    const rendered = liquid(body, post.page);
+    const rendered = liquid(body, post.page, post.file);
     warnLeftOut(result, post, 'liquid', 'Liquid tag', rendered.leftOut);
     body = rendered.body;
   }

@@ -129,6 +129,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
             dryRun: options.dryRun,
             urlOf: urls.asset,
             hosts: read.oldSite?.hosts,
+            prefix: read.oldSite?.prefix,
           });
           body = assets.body;
           problems.push(...assets.problems);

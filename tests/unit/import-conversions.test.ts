@@ -61,6 +61,29 @@ describe('Liquid, as Jekyll renders it', () => {
     });
   });
 
+  it("gives {% link %} a post's old address and a file's own path, and renders {% include_relative %} from beside the post", () => {
+    mkdirSync(join(site, 'assets'), { recursive: true });
+    writeFileSync(join(site, 'assets/chart.png'), 'PNG');
+    mkdirSync(join(site, '_posts'), { recursive: true });
+    writeFileSync(join(site, '_posts/notes.md'), 'Edited by {{ site.data.team.editor }}.');
+    const withPosts = jekyllRenderer(site, (name) =>
+      name === '2018-06-08-welcome' ? '/2018/06/08/welcome/' : undefined,
+    );
+    const { body, leftOut } = withPosts(
+      [
+        '[a]({% link _posts/2018-06-08-welcome.md %}) ![chart]({{ site.baseurl }}{% link assets/chart.png %})',
+        '[gone]({% link assets/gone.png %}) [page]({% link about.md %})',
+        '{% include_relative notes.md %} {% include_relative ../secret.md %}',
+      ].join('\n'),
+      {},
+      join(site, '_posts/2018-06-08-welcome.md'),
+    );
+    expect(body).toBe('[a](/2018/06/08/welcome/) ![chart](/assets/chart.png)\ngone page\nEdited by Ada. ');
+    expect(leftOut.links.map((link) => link.tag)).toEqual(['{% link assets/gone.png %}', '{% link about.md %}']);
+    // The file above the post is never read: the tag is left out, and counted.
+    expect(leftOut).toMatchObject({ count: 1, first: { text: '{% include_relative ../secret.md %}', line: 3 } });
+  });
+
   it('keeps the text of a link, an image or a reference whose address was a tag left out; never an empty ()', () => {
     const { body, leftOut } = render(
       [
@@ -145,6 +168,29 @@ describe('files the editions use', () => {
     );
     expect(result.problems).toEqual([]);
     expect(existsSync(join(publicDir, 'images/board.jpg'))).toBe(true);
+  });
+
+  it("finds a file linked under the old site's base path ({{ site.baseurl }}/…), where the site keeps it without one", () => {
+    const from = join(site, 'prefixed');
+    mkdirSync(join(from, 'assets'), { recursive: true });
+    writeFileSync(join(from, 'assets/plot.png'), 'PNG');
+    const publicDir = join(site, 'public-prefixed');
+    const result = copyAssets(
+      '![plot](/blog/assets/plot.png) ![gone](/blog/assets/gone.png)',
+      { file: 'a.md' },
+      from,
+      publicDir,
+      {
+        dryRun: false,
+        urlOf: (path) => path,
+        prefix: '/blog/',
+      },
+    );
+    expect(result.body).toBe('![plot](/assets/plot.png) ![gone](/blog/assets/gone.png)');
+    expect(existsSync(join(publicDir, 'assets/plot.png'))).toBe(true);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `/assets/gone.png is not in ${from}; the edition links to a file that was not brought along`,
+    ]);
   });
 });
 
