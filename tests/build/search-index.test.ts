@@ -13,7 +13,7 @@ import * as pagefind from 'pagefind';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEARCH, startSearchIndex, takeSearchIndex } from '../../src/render/search-index.ts';
 import { getSite } from '../../src/site/settings.ts';
-import { indexInParts, publishedFixtureEditions, readAll } from '../support/search-parts.ts';
+import { builtFragments, indexInParts, publishedFixtureEditions, readAll } from '../support/search-parts.ts';
 import { distOf, ROOT, SITES } from './sites.ts';
 
 /** The fragments Pagefind makes of a site's built edition pages. */
@@ -33,7 +33,7 @@ describe('the search index, made from the editions, is the one their pages give'
   it.each([SITES.content, SITES.fixture, SITES.ar, SITES.corpus])('$name site', async (site) => {
     const dist = distOf(site);
     const pages = readdirSync(join(dist, 'editions')).filter((name) => /^\d+$/.test(name));
-    const built = readdirSync(join(dist, 'pagefind/fragment')).map((name) => `fragment/${name}`);
+    const built = builtFragments(dist);
     expect(built).toHaveLength(pages.length);
     expect((await fragmentsOfPages(dist)).sort()).toEqual(built.sort());
   });

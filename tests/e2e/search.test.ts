@@ -57,7 +57,7 @@ describe('search in a real browser', () => {
   });
 });
 
-describe('search over an index in parts (a site of more than 1,000 editions)', () => {
+describe('search over an index in parts (a site of more than 250 editions)', () => {
   let site: string;
   let parted: Awaited<ReturnType<typeof serve>>;
 

@@ -1,5 +1,5 @@
 /** The search index in parts (`src/render/search-parts.ts`) over the fixture site's editions, for tests. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEditions } from '../../src/loader/load-editions.ts';
 import type { SearchIndex } from '../../src/handoffs.ts';
@@ -27,4 +27,27 @@ export async function readAll(index: SearchIndex): Promise<{ path: string; conte
   const files = [];
   for await (const file of index.files()) files.push(file);
   return files;
+}
+
+/** A built site's index folders: `pagefind/`, then each part `pagefind/parts.json` lists. */
+export function builtParts(dist: string): string[] {
+  const parts = JSON.parse(readFileSync(join(dist, 'pagefind/parts.json'), 'utf8')) as string[];
+  return [join(dist, 'pagefind'), ...parts.map((part) => join(dist, 'pagefind', part))];
+}
+
+/** The pages a built site's index holds, over all its parts. */
+export function indexedPageCount(dist: string): number {
+  return builtParts(dist)
+    .map(
+      (dir) =>
+        JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { page_count: number }>;
+        },
+    )
+    .reduce((sum, entry) => sum + Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), 0);
+}
+
+/** The fragment files of a built site's index, over all its parts, as `fragment/<name>`. */
+export function builtFragments(dist: string): string[] {
+  return builtParts(dist).flatMap((dir) => readdirSync(join(dir, 'fragment')).map((name) => `fragment/${name}`));
 }
