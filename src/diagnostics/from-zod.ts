@@ -3,6 +3,53 @@ import type { z } from 'astro/zod';
 import { closest } from '../rules/typos.ts';
 import { fieldPath, problem, showValue, type KnownKeys, type Locate, type Problem } from './problem.ts';
 
+/** Words an author may write for true or false, and which each means. */
+const QUOTED_BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  yes: true,
+  no: false,
+  on: true,
+  off: false,
+};
+
+/**
+ * The quotes a value of the wrong type needed, or did not: `title: 2026` is
+ * a number to YAML, `draft: "false"` is text. The line as it should be
+ * written, when the value shows what it was.
+ */
+function quotingHint(expected: string, input: unknown, key: PropertyKey | undefined): string {
+  const name = typeof key === 'string' ? key : undefined;
+  const line = (value: string) => (name ? `: ${name}: ${value}` : '');
+  if (expected === 'string' && (typeof input === 'boolean' || (typeof input === 'number' && Number.isInteger(input))))
+    return ` (YAML reads it as a ${typeof input === 'number' ? 'number' : 'true or false'}); put it in quotes to keep it as text${line(`"${String(input)}"`)}`;
+  if (expected === 'string' && typeof input === 'number')
+    return ' (YAML reads it as a number); put the value in quotes to keep it as text';
+  if (expected === 'boolean' && typeof input === 'string') {
+    const word = input.trim().toLowerCase();
+    // "true" as text was quoted; `yes` is text to YAML as written.
+    if (word === 'true' || word === 'false') return `; write it without quotes${line(word)}`;
+    const meant = QUOTED_BOOLEANS[word];
+    if (meant !== undefined) return `; write ${name ? `${name}: ` : ''}${meant}`;
+  }
+  if (expected === 'number' && typeof input === 'string' && /^\s*\d+\s*$/.test(input))
+    return `; write it without quotes${line(input.trim())}`;
+  return '';
+}
+
+/** `Edition:` for `edition:`: the unknown key's line says "did you mean", and the key is not also "missing". */
+function writtenInOtherCase(issues: readonly z.core.$ZodIssue[], path: readonly PropertyKey[]): boolean {
+  const key = path.at(-1);
+  if (typeof key !== 'string') return false;
+  const parent = JSON.stringify(path.slice(0, -1));
+  return issues.some(
+    (issue) =>
+      issue.code === 'unrecognized_keys' &&
+      JSON.stringify(issue.path) === parent &&
+      issue.keys.some((other) => other !== key && other.toLowerCase() === key.toLowerCase()),
+  );
+}
+
 /**
  * Turns zod issues into problems. Schemas carry their own "expected …"
  * messages; this adds what was found and where.
@@ -44,7 +91,9 @@ export function zodProblems(error: z.ZodError, file: string, locate: Locate, kno
           ? issue.input
           : undefined;
     const missing = (issue.code === 'invalid_type' || 'discriminator' in issue) && input === undefined;
+    if (missing && writtenInOtherCase(error.issues, issue.path)) continue;
     let found = ` got ${showValue(input)}`;
+    if (issue.code === 'invalid_type') found += quotingHint(issue.expected, input, issue.path.at(-1));
     if (typeof input === 'string' && (issue.code === 'too_big' || issue.code === 'too_small')) {
       found = ` got ${input.length} characters`;
     }

@@ -111,6 +111,14 @@ function crossCheck(
   return problems;
 }
 
+/** What the Markdown pipeline is handed for an edition's body (`src/markdown/util/file-data.ts`). */
+const bodyData = (settings: CompileSettings, figures: ReadonlyMap<string, ThreadFigures>) => ({
+  figures,
+  base: settings.base ?? '/',
+  lang: settings.lang,
+  sectionLinkLabel: stringsFor(settings.lang).sectionLink,
+});
+
 /**
  * Compiles one edition file into the edition model: reads it, validates the
  * front matter, renders the body and checks the rules that join the two.
@@ -119,7 +127,12 @@ function crossCheck(
  */
 export function compileEdition(file: string, bytes: Uint8Array, settings: CompileSettings): CompileResult {
   const read = readEdition(file, bytes);
-  if (!read.source) return { edition: null, problems: read.problems };
+  if (!read.source) {
+    if (read.body === undefined) return { edition: null, problems: read.problems };
+    // The front matter could not be read; the body's own problems are the author's to see in the same run.
+    const { file: vfile } = renderBody(read.body, bodyData(settings, new Map()));
+    return { edition: null, problems: sortProblems([...read.problems, ...vfileProblems(vfile, file)]) };
+  }
   const source = read.source;
   const parsed = frontMatterSchema.safeParse(source.data, { reportInput: true });
   const problems = [...read.problems];
@@ -129,13 +142,7 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const figures = new Map<string, ThreadFigures>(
     (fm?.discussions ?? []).map((d) => [threadKey(d.url), { points: d.points ?? null, comments: d.comments ?? null }]),
   );
-  const data = {
-    figures,
-    base: settings.base ?? '/',
-    lang: settings.lang,
-    sectionLinkLabel: stringsFor(settings.lang).sectionLink,
-  };
-  const { tree, file: vfile, refused } = renderBody(source.body, data);
+  const { tree, file: vfile, refused } = renderBody(source.body, bodyData(settings, figures));
   problems.push(...vfileProblems(vfile, file));
   const { intro, sections } = splitSections(tree);
   if (!refused && !intro.some(hasContent)) {

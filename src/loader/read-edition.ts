@@ -3,7 +3,7 @@ import { Document, LineCounter, parseDocument } from 'yaml';
 import { fieldPath, problem, type Locate, type Problem } from '../diagnostics/problem.ts';
 import { BIDI_CONTROLS, codePoint, CONTROL_CHARACTERS, MAX_FILE_BYTES } from '../rules/limits.ts';
 import { tooLarge } from './scan-editions.ts';
-import { commentCutProblems, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
+import { commentCutProblems, numberSpellingProblems, reservedKeyProblems, yamlData, yamlLocator } from './yaml.ts';
 import { yamlProblems } from '../diagnostics/from-yaml.ts';
 
 /** An edition file split into its parts, or the problems that stopped it. */
@@ -132,9 +132,14 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
  * matter from the body with gray-matter (after checking the delimiters, so
  * that gray-matter and this reader always agree) and parses the YAML keeping
  * positions, so each later problem can name its line. Control characters
- * are reported and removed from the body. Never throws for a content mistake.
+ * are reported and removed from the body. When the front matter has an
+ * error, `body` is still given, so the body's own problems are reported in
+ * the same run. Never throws for a content mistake.
  */
-export function readEdition(file: string, bytes: Uint8Array): { source?: EditionSource; problems: Problem[] } {
+export function readEdition(
+  file: string,
+  bytes: Uint8Array,
+): { source?: EditionSource; problems: Problem[]; body?: string } {
   const fail = (line: number | undefined, field: string, message: string) => ({
     problems: [problem(file, line, field, message)],
   });
@@ -166,11 +171,26 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
     ...yamlProblems(doc, lineCounter, file, 'front matter', source),
     ...reservedKeyProblems(doc, lineCounter, file),
     ...commentCutProblems(doc, lineCounter, file, source),
+    ...numberSpellingProblems(doc, lineCounter, file),
     ...controlCharacterProblems(file, lines, close),
   ];
-  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const headerLines = close + 1;
+  // The body, for its own problems even when the front matter cannot be read (its bidi warnings added once).
+  let body: string | undefined;
+  const bodyText = () =>
+    (body ??=
+      '\n'.repeat(headerLines) +
+      headingsWithoutBidiControls(file, lines, headerLines, problems)
+        .slice(headerLines)
+        .join('\n')
+        .replace(CONTROL_CHARACTERS, ''));
+  const failed = (more: readonly Problem[] = []) => {
+    const text = bodyText();
+    return { problems: [...problems, ...more], body: text };
+  };
+  if (problems.some((p) => p.severity === 'error')) return failed();
   const data = yamlData(doc, file);
-  if ('problem' in data) return { problems: [data.problem] };
+  if ('problem' in data) return failed([data.problem]);
   const locate = yamlLocator(doc, lineCounter);
   // YAML escapes ("\0", "\e") make control characters the raw text does not show.
   const escaped = controlCharactersIn(data.data).map((path) =>
@@ -181,19 +201,10 @@ export function readEdition(file: string, bytes: Uint8Array): { source?: Edition
       `control character ${[...new Set(String(valueAt(data.data, path)).match(CONTROL_CHARACTERS))].map(codePoint).join(', ')}; expected plain text (delete it)`,
     ),
   );
-  if (escaped.length) return { problems: [...problems, ...escaped] };
+  if (escaped.length) return failed(escaped);
 
-  const headerLines = close + 1;
   const clean = withoutBidiControls(data.data, (path, text) =>
     problems.push(problem(file, locate(path), fieldPath(path), bidiWarning(text), 'warning')),
   );
-  const body = headingsWithoutBidiControls(file, lines, headerLines, problems).slice(headerLines);
-  return {
-    source: {
-      data: clean,
-      body: '\n'.repeat(headerLines) + body.join('\n').replace(CONTROL_CHARACTERS, ''),
-      locate,
-    },
-    problems,
-  };
+  return { source: { data: clean, body: bodyText(), locate }, problems };
 }

@@ -45,6 +45,47 @@ export function reservedKeyProblems(doc: Document, lineCounter: LineCounter, fil
   return problems;
 }
 
+/** A field's path: the keys of the pairs above it, and its place in each list. */
+function pathOf(ancestors: readonly unknown[], node: unknown): PropertyKey[] {
+  return [...ancestors, node].flatMap((at, i, all): PropertyKey[] =>
+    isPair(at) && isScalar(at.key) ? [String(at.key.value)] : isSeq(at) ? [at.items.indexOf(all[i + 1] as never)] : [],
+  );
+}
+
+/** A number in a spelling YAML reads and an author rarely means: hexadecimal, octal, or with an exponent. */
+const ODD_NUMBER = /^[-+]?(?:0x[\da-f]+|0o[0-7]+|(?:\d+\.?\d*|\.\d+)e[-+]?\d+)$/i;
+
+/**
+ * Numbers YAML read from a spelling such as `0x10` (16) or `1e1` (10):
+ * `edition: 0x10` would quietly be edition 16. The problem gives the value
+ * as YAML read it, in digits.
+ */
+export function numberSpellingProblems(doc: Document, lineCounter: LineCounter, file: string): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Scalar(_, scalar, ancestors) {
+      if (typeof scalar.value !== 'number' || !scalar.range || scalar.type !== 'PLAIN') return;
+      const written = (scalar as { source?: string }).source ?? '';
+      if (!ODD_NUMBER.test(written)) return;
+      const parent = ancestors.at(-1);
+      // A key spelled like a number is a key, and the sections' ids are checked as such.
+      if (isPair(parent) && parent.key === scalar) return;
+      const path = pathOf(ancestors, scalar);
+      const key = path.at(-1);
+      const fix = typeof key === 'string' ? ` (${key}: ${scalar.value})` : '';
+      problems.push(
+        problem(
+          file,
+          lineCounter.linePos(scalar.range[0]).line,
+          fieldPath(path),
+          `YAML reads ${written} as the number ${scalar.value}; write the number in digits${fix}, or put the value in quotes if it is text`,
+        ),
+      );
+    },
+  });
+  return problems;
+}
+
 /** A date or date-time, which YAML keeps as text: `date: 2026-04-05 # Sunday` reads as meant. */
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -71,19 +112,11 @@ export function commentCutProblems(doc: Document, lineCounter: LineCounter, file
       const text = source.split('\n')[line - 1] ?? '';
       const whole = text.slice(col - 1).trimEnd();
       const fixed = `${text.slice(0, col - 1)}"${whole.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.trim();
-      // The field's path: the keys of the pairs above it, and its place in each list.
-      const path = [...ancestors, pair].flatMap((node, i, all): PropertyKey[] =>
-        isPair(node) && isScalar(node.key)
-          ? [String(node.key.value)]
-          : isSeq(node)
-            ? [node.items.indexOf(all[i + 1] as never)]
-            : [],
-      );
       problems.push(
         problem(
           file,
           line,
-          fieldPath(path),
+          fieldPath(pathOf(ancestors, pair)),
           `YAML reads " #" as the start of a comment, so the value is cut to ${JSON.stringify(value.value)}; put the whole value in quotes: ${fixed} (or, for a comment, put it on a line of its own)`,
         ),
       );

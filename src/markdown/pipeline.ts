@@ -18,6 +18,8 @@ import remarkHeadingIds from './remark-heading-ids.ts';
 import rehypeHttpsMedia from './rehype-https-media.ts';
 import rehypeRawWhereWritten from './rehype-raw-where-written.ts';
 import remarkLinkUrls from './remark-link-urls.ts';
+import remarkLiteralSyntax from './remark-literal-syntax.ts';
+import remarkAnchorLinks from './remark-anchor-links.ts';
 import remarkRawHtml from './remark-raw-html.ts';
 import { rehypeElementSteps } from './util/element-steps.ts';
 import { sanitizeSchema } from './util/sanitize-schema.ts';
@@ -40,7 +42,9 @@ const markdownHalf = (constructs: GfmConstructs) =>
     .use(remarkCodeFences)
     .use(remarkHeadingIds)
     .use(remarkLinkUrls)
+    .use(remarkLiteralSyntax)
     .use(remarkRawHtml)
+    .use(remarkAnchorLinks)
     .freeze();
 /** The Markdown half for each set of constructs a text can hold (`gfmConstructsIn`), made when first needed. */
 const markdownHalves = new Map<string, ReturnType<typeof markdownHalf>>();

@@ -42,7 +42,21 @@ export default function remarkHeadingIds() {
   return (tree: Root, file: VFile) => {
     const headings: { heading: Heading; explicit: string | undefined }[] = [];
     eachNode(tree, (heading) => {
-      if (heading.type === 'heading') headings.push({ heading, explicit: takeExplicitId(heading) });
+      if (heading.type !== 'heading') return;
+      const explicit = takeExplicitId(heading);
+      // `## {#id}` or a bare `##`: a story with no title to show, in the contents or anywhere.
+      if (toString(heading).trim() === '') {
+        const which = heading.depth === 2 ? "this story's title" : 'its text';
+        const id = explicit === undefined ? '' : ` (an id alone, {#${explicit}}, is not shown)`;
+        report(
+          file,
+          heading,
+          'heading',
+          `the heading has no text${id}; write ${which} after the "${'#'.repeat(heading.depth)}"`,
+        );
+        return;
+      }
+      headings.push({ heading, explicit });
     });
     // The page's own ids, then explicit ids, are taken before any slug is made.
     const taken = new Map<string, number | undefined>(RESERVED_IDS.map((id) => [id, undefined]));

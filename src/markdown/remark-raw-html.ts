@@ -129,6 +129,7 @@ class RawHtmlRules {
 
   /** The end of the file: whatever is still open is an error. */
   end(): void {
+    this.file.data.ids = this.#ids;
     this.#reportOpen(
       (name) => `<${name}> is never closed; expected </${name}> (an open element swallows everything after it)`,
     );

@@ -27,6 +27,36 @@ describe('front matter errors', () => {
     );
   });
 
+  it('says where quotes were needed, or were not, with the line as it should be written', () => {
+    expect(compile(edition('edition: 2\ndate: 2026-03-22\ntitle: 2026')).lines).toBe(
+      'content/editions/2026-03-22-edition-2.md:4  title: expected a headline, got 2026 (YAML reads it as a number); put it in quotes to keep it as text: title: "2026"',
+    );
+    expect(compile(edition('edition: 2\ndate: 2026-03-22\nsubject: true')).lines).toBe(
+      'content/editions/2026-03-22-edition-2.md:4  subject: expected a subject line, got true (YAML reads it as a true or false); put it in quotes to keep it as text: subject: "true"',
+    );
+    expect(compile(edition('edition: 2\ndate: 2026-03-22\ndraft: "false"')).lines).toBe(
+      'content/editions/2026-03-22-edition-2.md:4  draft: expected true or false, got "false"; write it without quotes: draft: false',
+    );
+    expect(compile(edition('edition: "2"\ndate: 2026-03-22')).lines).toBe(
+      'content/editions/2026-03-22-edition-2.md:2  edition: expected a whole number, 0 or more, got "2"; write it without quotes: edition: 2',
+    );
+  });
+
+  it('reads numbers only as written in digits: 0x10 and 1e1 are errors, not editions 16 and 10', () => {
+    expect(compile(edition('edition: 0x10\ndate: 2026-03-22')).lines).toBe(
+      'content/editions/2026-03-22-edition-2.md:2  edition: YAML reads 0x10 as the number 16; write the number in digits (edition: 16), or put the value in quotes if it is text',
+    );
+    expect(compile(edition('edition: 1e1\ndate: 2026-03-22')).edition).toBeNull();
+    expect(compile(edition('edition: 007\ndate: 2026-03-22')).edition?.number).toBe(7);
+  });
+
+  it('names a key written in capitals once, as the unknown key it is, not also as a missing one', () => {
+    expect(compile(edition('Edition: 2\nDate: 2026-03-22')).lines.split('\n')).toEqual([
+      'content/editions/2026-03-22-edition-2.md:2  Edition: unknown key (did you mean "edition"?); expected one of edition, date, title, description, subject, draft, discussions, sections, redirect_from',
+      'content/editions/2026-03-22-edition-2.md:3  Date: unknown key (did you mean "date"?); expected one of edition, date, title, description, subject, draft, discussions, sections, redirect_from',
+    ]);
+  });
+
   it('takes edition 0, where an archive starts at "#0"', () => {
     const result = compile(edition('edition: 0\ndate: 2026-03-22'));
     expect(result.lines).toBe('');
@@ -60,7 +90,7 @@ describe('front matter errors', () => {
 
   it('wants draft to be true or false, not yes', () => {
     expect(compile(edition('edition: 2\ndate: 2026-03-22\ndraft: yes')).lines).toMatchInlineSnapshot(
-      `"content/editions/2026-03-22-edition-2.md:4  draft: expected true or false, got "yes""`,
+      `"content/editions/2026-03-22-edition-2.md:4  draft: expected true or false, got "yes"; write draft: true"`,
     );
   });
 
@@ -222,5 +252,16 @@ describe('body errors', () => {
       edition('edition: -1\ndate: 2026-03-22', 'Intro [x](javascript:alert(1)).\n\n## A\n\n## A\n'),
     );
     expect(result.problems.map((p) => p.field)).toEqual(['edition', 'link', 'heading']);
+  });
+
+  it("reports the body's problems too when the front matter cannot be read at all", () => {
+    const result = compile(
+      edition(
+        'edition: 2\ndate: 2026-03-22\ntitle: Flash-MoE: the sequel',
+        'Intro [x](javascript:alert(1)).\n\n## {#a}\n',
+      ),
+    );
+    expect(result.edition).toBeNull();
+    expect(result.problems.map((p) => `${p.line} ${p.field}`)).toEqual(['4 front matter', '7 link', '9 heading']);
   });
 });
