@@ -9,6 +9,7 @@ import {
   isAllowedAttribute,
   MEDIA_ATTRIBUTES,
   OPTIONAL_END_TAGS,
+  PRESENTATIONAL_TAGS,
   SCRIPT_TAGS,
   URL_ATTRIBUTES,
   VOID_TAGS,
@@ -68,6 +69,8 @@ interface Open {
   line: number | undefined;
   /** Refused (and reported) when it opened: its end tag goes quietly too. */
   dropped?: boolean;
+  /** The tag written in its place, when it is not `name` (`<center>` is published as a `<div>`). */
+  writes?: string;
 }
 
 /**
@@ -81,6 +84,8 @@ class RawHtmlRules {
   readonly #open: Open[] = [];
   readonly #ids: Set<string>;
   readonly file: VFile;
+  /** The obsolete presentational tags already warned about in this file. */
+  readonly #presentational = new Set<string>();
 
   constructor(file: VFile) {
     this.file = file;
@@ -215,6 +220,22 @@ class RawHtmlRules {
       }
     }
     if (EMBED_TAGS.includes(name)) return t.closing ? '' : this.#embed(name, attrs, at);
+    if (PRESENTATIONAL_TAGS.includes(name)) {
+      // Once per tag and file: an old archive has them by the dozen.
+      if (!t.closing && !this.#presentational.has(name)) {
+        this.#presentational.add(name);
+        report(
+          this.file,
+          at,
+          'html',
+          `<${name}> is obsolete HTML for how text looks; its content is kept without it (the site's style decides how text looks)`,
+          'warning',
+        );
+      }
+      // `<center>` holds blocks: it stays a block, a plain `<div>`, so its text is not left loose.
+      if (name === 'center') return t.closing ? this.#close(name, at) : this.#openAs(name, 'div', at);
+      return '';
+    }
     if (!ALLOWED_TAGS.includes(name)) {
       report(
         this.file,
@@ -232,6 +253,14 @@ class RawHtmlRules {
         this.file.data.rawHtmlDepth = { depth: this.#open.length, line: at?.line };
     }
     return this.#opening(name, attrs, at, t.selfClose && !VOID_TAGS.includes(name));
+  }
+
+  /** `writes` in place of an obsolete block (`<center>` as `<div>`), open until the block's own end tag. */
+  #openAs(name: string, writes: string, at: Point | undefined): string {
+    this.#open.push({ name, line: at?.line, writes });
+    if (this.#open.length > (this.file.data.rawHtmlDepth?.depth ?? 0))
+      this.file.data.rawHtmlDepth = { depth: this.#open.length, line: at?.line };
+    return `<${writes}>`;
   }
 
   /** `<iframe src>` → a link to the embedded page, with a warning. */
@@ -269,7 +298,7 @@ class RawHtmlRules {
         `<${open.name}> is not closed before </${name}> on line ${at?.line}; expected </${open.name}> first`,
       );
     }
-    return closed?.dropped ? '' : `</${name}>`;
+    return closed?.dropped ? '' : `</${closed?.writes ?? name}>`;
   }
 
   /** The opening tag as published: only allowed attributes, checked URLs, `controls` on media. */

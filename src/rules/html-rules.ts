@@ -107,6 +107,22 @@ export const SCRIPT_TAGS: readonly string[] = [
   'base',
 ];
 
+/**
+ * Obsolete HTML for how text looks (`<center>`, `<font color>`, `<big>` …),
+ * common in archives written for old email tools: the tag is dropped and its
+ * content kept, since the site's style decides how text looks.
+ */
+export const PRESENTATIONAL_TAGS: readonly string[] = [
+  'center',
+  'font',
+  'big',
+  'basefont',
+  'blink',
+  'marquee',
+  'nobr',
+  'spacer',
+];
+
 /** Embeds that become a plain link to the embedded page (no third-party request from the site). */
 export const EMBED_TAGS: readonly string[] = ['iframe'];
 
