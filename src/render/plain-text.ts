@@ -84,14 +84,40 @@ function columns(text: string): number {
   return n;
 }
 
+/** The widest a table's aligned lines may be: past it, a table is written row by row (`recordRows`). */
+export const TABLE_WIDTH = 78;
+
+/**
+ * A table too wide to align, as one block per row: each cell on its own
+ * line under its column's header (`model: Flash-MoE`), so no line runs past
+ * a phone's screen. A table without a header row numbers its columns.
+ */
+function recordRows(rows: readonly Cell[][]): string {
+  const header = rows[0]?.length && rows[0].every((c) => c.head) && rows.length > 1 ? rows[0] : undefined;
+  const body = header ? rows.slice(1) : rows;
+  return body
+    .map((row) =>
+      row
+        .filter((cell) => cell.text)
+        .map((cell) => {
+          const name = header?.[row.indexOf(cell)]?.text;
+          return name ? hang(cell.text, `${name}: `) : cell.text;
+        })
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 /**
  * Table rows with their columns aligned (right-aligned columns to the
  * right) and a line of dashes under a header row, as a reader of a
- * fixed-width email sees a table.
+ * fixed-width email sees a table; one wider than `TABLE_WIDTH` row by row.
  */
 function alignedRows(rows: readonly Cell[][]): string {
   const count = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: count }, (_, i) => Math.max(...rows.map((r) => columns(r[i]?.text ?? ''))));
+  if (widths.reduce((sum, w) => sum + w, 0) + 3 * (count - 1) > TABLE_WIDTH) return recordRows(rows);
   const line = (row: readonly Cell[]) =>
     widths
       .map((width, i) => {
@@ -116,6 +142,26 @@ export interface MediaLabels {
 }
 
 const ENGLISH: MediaLabels = { video: (n) => `Video [${n}]`, audio: (n) => `Audio [${n}]` };
+
+/** The address a link's text shows, compared loosely: without its scheme, `www.` or final slash. */
+const bareAddress = (text: string) =>
+  text
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
+
+/** Whether a link's text is its own address. */
+const sameAddress = (text: string, href: string) => {
+  let decoded = href;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    // Left as written.
+  }
+  return bareAddress(text) === bareAddress(href) || bareAddress(text) === bareAddress(decoded);
+};
 
 /** Turns trees into text, numbering every link target once in `refs`. */
 class PlainText {
@@ -217,7 +263,9 @@ class PlainText {
     const href = node.tagName === 'a' ? node.properties['href'] : undefined;
     if (typeof href !== 'string' || href.startsWith('#')) return inner;
     if (href.startsWith('mailto:')) return inner.trim() ? inner : href.slice('mailto:'.length);
-    return `${inner.trim() ? inner : href} [${this.ref(href)}]`;
+    // A link that shows its own address (`https://example.org/x`, `www.example.org`) is written once, not again as [n].
+    if (!inner.trim() || sameAddress(inner, href)) return inner.trim() || href;
+    return `${inner} [${this.ref(href)}]`;
   }
 }
 

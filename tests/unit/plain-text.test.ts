@@ -26,6 +26,27 @@ describe('the plain-text email body', () => {
     expect(refs).toEqual(['https://a.example/']);
   });
 
+  it('writes a link that shows its own address once, without a [n] that repeats it', () => {
+    const { text: out, refs } = text(
+      '<p>See <a href="https://example.org/release">https://example.org/release</a>, <a href="http://www.example.org">www.example.org</a> and <a href="https://example.org/other">the other</a>.</p>',
+    );
+    expect(out).toBe('See https://example.org/release, www.example.org and the other [1].');
+    expect(refs).toEqual(['https://example.org/other']);
+  });
+
+  it('writes a table too wide for a phone row by row, each cell under its header, no line past 78 columns', () => {
+    const heads = Array.from({ length: 15 }, (_, i) => `<th>column ${i + 1}</th>`).join('');
+    const cells = (row: number) => Array.from({ length: 15 }, (_, i) => `<td>r${row}c${i + 1}</td>`).join('');
+    const { text: out } = text(
+      `<table><thead><tr>${heads}</tr></thead><tbody><tr>${cells(1)}</tr><tr>${cells(2)}</tr></tbody></table>`,
+    );
+    const lines = out.split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(78);
+    expect(lines.slice(0, 3)).toEqual(['column 1: r1c1', 'column 2: r1c2', 'column 3: r1c3']);
+    expect(lines.slice(14, 18)).toEqual(['column 15: r1c15', '', 'column 1: r2c1', 'column 2: r2c2']);
+    expect(lines).toHaveLength(31);
+  });
+
   it('writes tables as rows of aligned columns, a rule under the header, numbers to the right', () => {
     const { text: out } = text(
       '<table><thead><tr><th>model</th><th class="align-right">tokens/s</th><th>notes</th></tr></thead><tbody>' +
