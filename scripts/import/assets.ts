@@ -46,6 +46,8 @@ export function copyAssets(
     hosts?: readonly string[] | undefined;
     /** The old site's base path (Jekyll's `baseurl`, `/blog`), which its links carry and its files do not. */
     prefix?: string | undefined;
+    /** A second folder of the old site's files, looked in when `from` lacks one (Hugo's `content/`, for bundles). */
+    also?: string | undefined;
   },
 ): AssetResult {
   const hosts = new Set((options.hosts ?? []).map((h) => h.toLowerCase()));
@@ -70,7 +72,9 @@ export function copyAssets(
     } catch {
       decoded = path;
     }
-    const source = inside(from, `.${decoded}`);
+    const inFrom = inside(from, `.${decoded}`);
+    const inAlso = options.also === undefined ? undefined : inside(options.also, `.${decoded}`);
+    const source = inFrom && !existsSync(inFrom) && inAlso && existsSync(inAlso) ? inAlso : inFrom;
     const target = inside(publicDir, `.${decoded}`);
     if (!source || !target) {
       warn(`${path} leads outside the site; not copied`);

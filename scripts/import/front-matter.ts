@@ -10,10 +10,12 @@ import { dateText, readHeader, text } from './front-matter-header.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { jekyllRenderer, type LiquidRenderer } from './liquid.ts';
 import { takeTitle } from './normalise.ts';
-import { jekyllPermalink, sitePath } from './old-paths.ts';
+import { bundleLinks } from './hugo-bundles.ts';
+import { hugoRefs, type HugoRef } from './hugo-refs.ts';
+import { hugoPermalink, jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
 import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
-import { findSiteRoot, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
+import { findSiteRoot, hugoSettings, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
 import { noteUnusedKey, problem, tagList, takeTimeZone, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
@@ -40,6 +42,10 @@ export interface FrontMatterContext {
   liquid?: LiquidRenderer | undefined;
   /** The Jekyll site's `permalink` setting (a pattern or a style name). */
   permalink?: string | undefined;
+  /** A Hugo site's `[permalinks]`: a pattern per section (`posts`). */
+  hugoPermalinks?: Record<string, string> | undefined;
+  /** Hugo's `ref` and `relref`: the old address of the post a path names, from the post that links it. */
+  hugoRef?: HugoRef | undefined;
   kramdown: KramdownTally;
 }
 
@@ -65,10 +71,31 @@ function oldPaths(file: string, data: Record<string, unknown>, day: string | und
   else if (ctx.site?.kind === 'hugo') {
     // Hugo's default: the folders under content/, then the slug or file name (a bundle's index.md: its folder).
     const folders = relative(join(ctx.site.root, 'content'), resolve(file)).split(sep).slice(0, -1);
-    if (/(^|\/)index\.[^/]+$/.test(file)) folders.pop();
-    if (folders[0] !== '..') paths.push(`/${[...folders, facts.slug ?? stem].join('/')}/`);
+    const bundle = /(^|\/)index\.[^/]+$/.test(file);
+    const name = bundle ? (folders.pop() ?? stem) : stem;
+    // `[permalinks] posts = "/:year/:month/:slug/"`: the pattern of the post's section, when the site sets one.
+    const pattern = ctx.hugoPermalinks?.[folders[0] ?? ''];
+    const title = text(data['title']);
+    const path = pattern
+      ? hugoPermalink(pattern, { ...facts, title, file: name, section: folders[0] ?? '', sections: folders })
+      : undefined;
+    if (path) paths.push(path);
+    else if (folders[0] !== '..') paths.push(`/${[...folders, facts.slug ?? name].join('/')}/`);
   } else if (typeof data['permalink'] === 'string') paths.push(data['permalink']);
   return [...new Set(paths.flatMap((p) => sitePath(p) ?? []))];
+}
+
+/** Hugo's `[permalinks]`, a pattern per section; the newer `[permalinks.page]` table is read the same. */
+function hugoPermalinks(value: unknown): Record<string, string> {
+  const patterns: Record<string, string> = Object.create(null) as Record<string, string>;
+  const take = (table: unknown) => {
+    if (!table || typeof table !== 'object') return;
+    for (const [section, pattern] of Object.entries(table))
+      if (typeof pattern === 'string') patterns[section] = pattern;
+  };
+  take(value);
+  take((value as { page?: unknown } | undefined)?.page);
+  return patterns;
 }
 
 /** Reads one Jekyll, Hugo or Eleventy file, or says why it cannot be read. */
@@ -104,8 +131,10 @@ export function readFrontMatterFile(
     ctx.liquid,
     ctx.kramdown,
     result,
+    ctx.hugoRef,
   );
-  const titled = takeTitle(body, true);
+  const linked = ctx.site?.kind === 'hugo' ? bundleLinks(body, file, join(ctx.site.root, 'content')) : body;
+  const titled = takeTitle(linked, true);
   const sameTitle =
     titled.title !== undefined && (title === undefined || titled.title.toLowerCase() === title.toLowerCase());
   const day = (date ?? dateFromStem(stemOf(file)))?.slice(0, 10);
@@ -119,26 +148,33 @@ export function readFrontMatterFile(
     tags: [...tagList(data['tags'], true), ...tagList(data['categories'], true)],
     draft: data['draft'] === true || data['published'] === false || /(^|\/)_drafts\//.test(file),
     slug: text(data['slug']),
-    body: sameTitle ? titled.body : body,
+    body: sameTitle ? titled.body : linked,
     lines: { title: lines['title'], date: lines['date'], edition: numberKey ? lines[numberKey] : undefined },
     redirectFrom: oldPaths(file, data, day, ctx),
   };
 }
 
-/** `{% post_url name %}`: the old address of the post whose file is `name`(.md), read when first asked for. */
-function postUrls(files: readonly string[], ctx: FrontMatterContext): (name: string) => string | undefined {
-  const byName = new Map(files.map((file) => [file.replace(/^.*?_posts\//, '').replace(/\.[^./]+$/, ''), file]));
+/** The old address of the post in `file`, its header read when first asked for (a post linking another). */
+function oldAddresses(ctx: FrontMatterContext): (file: string) => string | undefined {
   const found = new Map<string, string | undefined>();
-  return (name) => {
-    if (!found.has(name)) {
-      const file = byName.get(name) ?? [...byName].find(([key]) => key.endsWith(`/${name}`))?.[1];
-      const source = file === undefined ? null : readText(file);
+  return (file) => {
+    if (!found.has(file)) {
+      const source = readText(file);
       const header =
-        file && source !== null ? readHeader(file, source, { editions: [], problems: [], skipped: [] }) : undefined;
-      const day = header && (dateText(header) ?? dateFromStem(stemOf(file!)))?.slice(0, 10);
-      found.set(name, header ? oldPaths(file!, header.data, day, ctx)[0] : undefined);
+        source !== null ? readHeader(file, source, { editions: [], problems: [], skipped: [] }) : undefined;
+      const day = header && (dateText(header) ?? dateFromStem(stemOf(file)))?.slice(0, 10);
+      found.set(file, header ? oldPaths(file, header.data, day, ctx)[0] : undefined);
     }
-    return found.get(name);
+    return found.get(file);
+  };
+}
+
+/** `{% post_url name %}`: the old address of the post whose file is `name`(.md). */
+function postUrls(files: readonly string[], address: (file: string) => string | undefined) {
+  const byName = new Map(files.map((file) => [file.replace(/^.*?_posts\//, '').replace(/\.[^./]+$/, ''), file]));
+  return (name: string) => {
+    const file = byName.get(name) ?? [...byName].find(([key]) => key.endsWith(`/${name}`))?.[1];
+    return file === undefined ? undefined : address(file);
   };
 }
 
@@ -156,12 +192,22 @@ export function readFrontMatter(folder: string): ReadResult {
   const files = postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS));
   if (site?.kind === 'jekyll') {
     const settings = jekyllSiteVariable(site.root);
-    ctx.liquid = jekyllRenderer(site.root, postUrls(files, ctx));
+    ctx.liquid = jekyllRenderer(site.root, postUrls(files, oldAddresses(ctx)));
     ctx.permalink = text(settings['permalink']);
     result.names = [text(settings['title']) ?? ''].filter(Boolean);
     const host = /^https?:\/\/([^/]+)/i.exec(text(settings['url']) ?? '')?.[1];
     result.oldSite = { hosts: host ? [host] : [], prefix: text(settings['baseurl']) ?? '' };
     takeTimeZone(result, text(settings['timezone']), join(site.root, '_config.yml'), 'timezone');
+  }
+  if (site?.kind === 'hugo') {
+    const { settings, file } = hugoSettings(site.root);
+    ctx.hugoPermalinks = hugoPermalinks(settings['permalinks']);
+    ctx.hugoRef = hugoRefs(files, join(site.root, 'content'), oldAddresses(ctx));
+    result.bundles = join(site.root, 'content');
+    result.names = [text(settings['title']) ?? ''].filter(Boolean);
+    const base = /^https?:\/\/([^/]+)(\/.*)?$/i.exec(text(settings['baseURL']) ?? text(settings['baseurl']) ?? '');
+    if (base) result.oldSite = { hosts: [base[1]!], prefix: (base[2] ?? '').replace(/\/+$/, '') };
+    if (file) takeTimeZone(result, text(settings['timeZone']) ?? text(settings['timezone']), file, 'timeZone');
   }
   for (const file of files) {
     if (/(^|\/)_index\.[^/]+$/.test(file)) {

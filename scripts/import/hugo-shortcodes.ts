@@ -53,8 +53,14 @@ function embedLink(name: string, args: ReturnType<typeof argumentsOf>): string |
   }
 }
 
-/** A body with its shortcodes converted or left out, and what was left out. */
-export function fromHugoShortcodes(body: string): { body: string; leftOut: LeftOut } {
+/**
+ * A body with its shortcodes converted or left out, and what was left out.
+ * `ref` gives the address `{{< ref "…" >}}` and `relref` name (`hugo-refs.ts`).
+ */
+export function fromHugoShortcodes(
+  body: string,
+  ref?: (target: string) => string | undefined,
+): { body: string; leftOut: LeftOut } {
   const highlighted = body.replace(
     /\{\{[<%]\s*highlight\s+([\w+#.-]*)[^}]*\}\}\n?([^]*?)\n?\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g,
     (_, lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``,
@@ -64,7 +70,13 @@ export function fromHugoShortcodes(body: string): { body: string; leftOut: LeftO
   const text = shielded.text.replace(
     SHORTCODE,
     (tag: string, _kind: string, closing: string, name: string, rest: string, at: number, whole: string) => {
-      const link = closing ? undefined : embedLink(name, argumentsOf(rest));
+      const args = argumentsOf(rest);
+      const target = args.named['path'] ?? args.positional[0];
+      const link = closing
+        ? undefined
+        : name === 'ref' || name === 'relref'
+          ? target && ref?.(target)
+          : embedLink(name, args);
       return link ?? tags.leave(tag, shielded.restore(whole.slice(0, at)).split('\n').length);
     },
   );

@@ -43,12 +43,15 @@ export function fromKramdown(body: string): { body: string; attributeLists: numb
 function unwrapMarkdownBlocks(lines: readonly string[]): string[] {
   const out: string[] = [];
   const open: { tag: string; depth: number }[] = [];
-  for (const line of lines) {
+  for (const whole of lines) {
+    let line = whole;
     const m = OPENING.exec(line);
     if (m) {
       open.push({ tag: m[2]!.toLowerCase(), depth: 0 });
-      out.push('', ...(m[3]!.trim() ? [m[3]!.trim()] : []));
-      continue;
+      out.push('');
+      // What follows the opening tag on its line, `<div markdown="1">Text</div>` closing there too, is read on.
+      line = m[3]!.trim();
+      if (!line) continue;
     }
     const top = open.at(-1);
     if (top) {

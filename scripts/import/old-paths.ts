@@ -33,6 +33,18 @@ const slugPart = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-|-$/g, '');
 
+/**
+ * A category as Jekyll puts it in a permalink: lower case, and otherwise as
+ * written (`Node.js` → `node.js`, `C++` → `c++`; Jekyll does not slugify
+ * categories). One with a space or another character a path cannot hold as
+ * it is is slugified, since its old address (`/release%20notes/…`) cannot
+ * be served as a folder here.
+ */
+const jekyllCategory = (category: string) => {
+  const lower = category.toLowerCase();
+  return /^[\p{L}\p{N}._+~-]+$/u.test(lower) ? lower : slugPart(category);
+};
+
 /** A Jekyll permalink (pattern or style name) filled in for one post; undefined when a placeholder has no value. */
 export function jekyllPermalink(pattern: string, post: PostFacts): string | undefined {
   const template = JEKYLL_STYLES[pattern] ?? pattern;
@@ -50,13 +62,52 @@ export function jekyllPermalink(pattern: string, post: PostFacts): string | unde
     y_day: yDay,
     title,
     slug: title,
-    categories: (post.categories ?? []).map(slugPart).join('/'),
+    categories: [...new Set((post.categories ?? []).map(jekyllCategory))].join('/'),
     output_ext: '.html',
   };
   let missing = false;
   const filled = template.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name] ?? (typeof post.data?.[name] === 'string' ? (post.data[name] as string) : undefined);
     if (value === undefined || (value === '' && name !== 'categories')) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : sitePath(filled);
+}
+
+/** Hugo's month names, for `:monthname`. */
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/**
+ * A Hugo `[permalinks]` pattern (`/:year/:month/:slug/`) filled in for one
+ * post. `post.title` is its title, `post.slug` its `slug`, `file` its file
+ * name without extension (a bundle's: its folder's), `section` the first
+ * folder under `content/`; undefined when a placeholder has no value.
+ */
+export function hugoPermalink(
+  pattern: string,
+  post: PostFacts & { file: string; section: string; sections: readonly string[] },
+): string | undefined {
+  const [year = '', month = '', day = ''] = (post.day ?? '').split('-');
+  const title = post.title ? slugPart(post.title) : '';
+  const values: Record<string, string> = {
+    year,
+    month,
+    monthname: month ? (MONTHS[Number(month) - 1] ?? '') : '',
+    day,
+    yearday: day ? String((Date.parse(`${post.day}T00:00:00Z`) - Date.UTC(Number(year), 0, 1)) / 86400000 + 1) : '',
+    section: post.section,
+    sections: post.sections.join('/'),
+    title,
+    slug: post.slug ?? title,
+    filename: post.file,
+    contentbasename: post.file,
+    slugorfilename: post.slug ?? post.file,
+    slugorcontentbasename: post.slug ?? post.file,
+  };
+  let missing = false;
+  const filled = pattern.replace(/:(\w+)/g, (_, name: string) => {
+    const value = values[name];
+    if (!value) missing = true;
     return value ?? '';
   });
   return missing ? undefined : sitePath(filled);

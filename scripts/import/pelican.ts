@@ -10,6 +10,8 @@ import { pelicanUrl } from './old-paths.ts';
 import { asciiSlug } from './write.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
+import { pelicanLinks, type PelicanLinks } from './pelican-links.ts';
+import { warnLeftOut } from './post-body.ts';
 import { noteUnusedKey, problem, tagList, takeTimeZone, type ReadResult, type SourceEdition } from './types.ts';
 
 const HEADER = /^([A-Za-z][\w -]*?)\s*:\s?(.*)$/;
@@ -27,8 +29,13 @@ export function wholeNumber(value: unknown): number | undefined {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-/** Reads one Pelican file, or says why it cannot be read. */
-export function readPelicanFile(file: string, text: string, result: ReadResult): SourceEdition | undefined {
+/** Reads one Pelican file, or says why it cannot be read; `links` fills in its links within the site. */
+export function readPelicanFile(
+  file: string,
+  text: string,
+  result: ReadResult,
+  links?: (body: string, file: string) => PelicanLinks,
+): SourceEdition | undefined {
   const lines = text.split('\n');
   const fields = new Map<string, { value: string; line: number }>();
   let end = 0;
@@ -79,7 +86,13 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
     );
   }
   const header = get('title');
-  const titled = takeTitle(lines.slice(end).join('\n'), true);
+  let body = lines.slice(end).join('\n');
+  if (links) {
+    const filled = links(body, file);
+    warnLeftOut(result, { file, bodyLine: end + 1 }, 'link', 'Pelican link', filled.leftOut);
+    body = filled.body;
+  }
+  const titled = takeTitle(body, true);
   const keepTitleLine =
     header !== undefined &&
     titled.title !== undefined &&
@@ -94,7 +107,7 @@ export function readPelicanFile(file: string, text: string, result: ReadResult):
     tags: [get('category') ?? '', ...tagList(get('tags') ?? '')].filter(Boolean),
     draft: status === 'draft',
     slug: get('slug'),
-    body: keepTitleLine ? lines.slice(end).join('\n') : titled.body,
+    body: keepTitleLine ? body : titled.body,
     lines: { title: fields.get('title')?.line, date: fields.get('date')?.line, edition: fields.get('number')?.line },
   };
 }
@@ -109,6 +122,26 @@ export function readPelican(folder: string): ReadResult {
   // Pelican's static files (`images/`, STATIC_PATHS) sit in the content folder, at the same path on the site.
   result.assets = folder;
   if (settings.file) takeTimeZone(result, settings.TIMEZONE, settings.file, 'TIMEZONE');
+  /** An article's old address, from its slug (or title), date and category as Pelican makes it. */
+  const oldPath = (e: SourceEdition) =>
+    settings.ARTICLE_URL === undefined
+      ? undefined
+      : pelicanUrl(settings.ARTICLE_URL, {
+          day: (e.date ?? dateFromStem(e.stem))?.slice(0, 10),
+          slug: e.slug ?? asciiSlug(e.title ?? ''),
+          categories: e.tags,
+        });
+  // `{filename}other.md`: the other article's old address, its header read when first asked for.
+  const addresses = new Map<string, string | undefined>();
+  const articleUrl = (target: string) => {
+    if (!addresses.has(target)) {
+      const source = /\.(?:md|markdown|mkd|mdown)$/i.test(target) ? readText(target) : null;
+      const e =
+        source === null ? undefined : readPelicanFile(target, source, { editions: [], problems: [], skipped: [] });
+      addresses.set(target, e ? oldPath(e) : undefined);
+    }
+    return addresses.get(target);
+  };
   for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
     if (/\.(rst|html?)$/i.test(file)) {
       const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
@@ -128,7 +161,7 @@ export function readPelican(folder: string): ReadResult {
       continue;
     }
     try {
-      const edition = readPelicanFile(file, text, result);
+      const edition = readPelicanFile(file, text, result, (body, at) => pelicanLinks(body, folder, at, articleUrl));
       if (edition) result.editions.push(edition);
     } catch (error) {
       result.problems.push(problem(file, undefined, 'file', `could not be read: ${oneLine(error)}`));
@@ -136,12 +169,7 @@ export function readPelican(folder: string): ReadResult {
   }
   if (settings.ARTICLE_URL !== undefined)
     for (const e of result.editions) {
-      const day = (e.date ?? dateFromStem(e.stem))?.slice(0, 10);
-      const path = pelicanUrl(settings.ARTICLE_URL, {
-        day,
-        slug: e.slug ?? asciiSlug(e.title ?? ''),
-        categories: e.tags,
-      });
+      const path = oldPath(e);
       e.redirectFrom = path ? [path] : [];
     }
   return result;

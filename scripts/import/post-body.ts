@@ -10,6 +10,7 @@ import { shieldCode } from './code-spans.ts';
 import { fromHugoShortcodes } from './hugo-shortcodes.ts';
 import { fromKramdown } from './kramdown.ts';
 import type { LeftOut } from './left-out.ts';
+import type { HugoRef } from './hugo-refs.ts';
 import type { LiquidRenderer } from './liquid.ts';
 import type { Problem } from './project.ts';
 import { problem, type ReadResult } from './types.ts';
@@ -31,7 +32,13 @@ export interface PostBody {
   page: Record<string, unknown>;
 }
 
-function warnLeftOut(result: ReadResult, post: PostBody, field: string, what: string, left: LeftOut): void {
+export function warnLeftOut(
+  result: ReadResult,
+  post: Pick<PostBody, 'file' | 'bodyLine'>,
+  field: string,
+  what: string,
+  left: LeftOut,
+): void {
   for (const link of left.links)
     result.problems.push(
       problem(
@@ -61,6 +68,7 @@ export function convertPostBody(
   liquid: LiquidRenderer | undefined,
   kramdown: KramdownTally,
   result: ReadResult,
+  hugoRef?: HugoRef,
 ): string {
   let body = post.body;
   if (liquid) {
@@ -69,7 +77,7 @@ export function convertPostBody(
     body = rendered.body;
   }
   if (/\{\{[<%]/.test(body)) {
-    const converted = fromHugoShortcodes(body);
+    const converted = fromHugoShortcodes(body, hugoRef && ((target) => hugoRef(target, post.file)));
     warnLeftOut(result, post, 'shortcode', 'Hugo shortcode', converted.leftOut);
     body = converted.body;
   }

@@ -3,7 +3,7 @@
  * number every edition, write the files (or, with --dry-run, a temporary
  * copy of the out folder), run the same checks as `npm run check`, report.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { slug as githubSlug } from 'github-slugger';
@@ -80,7 +80,20 @@ export async function runImport(options: ImportOptions): Promise<number> {
 
   const dated: DatedEdition[] = [];
   for (const e of read.editions) {
-    const raw = e.date ?? dateFromStem(e.stem);
+    let raw = e.date ?? dateFromStem(e.stem);
+    // A draft has no date yet (Jekyll's `_drafts/` never do): dated, as Jekyll shows drafts, by its file's last change.
+    if (raw === undefined && e.draft) {
+      raw = statSync(e.file).mtime.toISOString();
+      problems.push(
+        problem(
+          e.file,
+          e.lines.date ?? e.line,
+          'date',
+          `a draft without a date is dated ${raw.slice(0, 10)}, when its file last changed, as Jekyll dates drafts; set its date before it is published`,
+          'warning',
+        ),
+      );
+    }
     const parsed =
       raw === undefined
         ? {
@@ -130,6 +143,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
             urlOf: urls.asset,
             hosts: read.oldSite?.hosts,
             prefix: read.oldSite?.prefix,
+            also: read.bundles,
           });
           body = assets.body;
           problems.push(...assets.problems);

@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { readText } from './files.ts';
 import { MAX_YAML_ALIASES } from './project.ts';
@@ -78,10 +79,24 @@ export function readDataFile(file: string): unknown {
     if (statSync(file).size > MAX_DATA_BYTES) return undefined;
     const text = readText(file);
     if (text === null) return undefined;
-    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
+    const ext = extname(file);
+    if (ext === '.json') return JSON.parse(text);
+    if (ext === '.toml') return parseToml(text);
+    return parseYaml(text, { maxAliasCount: MAX_YAML_ALIASES });
   } catch {
     return undefined;
   }
+}
+
+/** A Hugo site's settings file (`hugo.toml`, `config.yaml` …) as data, and the file; empty when it cannot be read. */
+export function hugoSettings(root: string): { settings: Record<string, unknown>; file?: string } {
+  const file = HUGO_CONFIG.map((name) => join(root, name)).find((path) => existsSync(path));
+  const settings = file ? readDataFile(file) : undefined;
+  return {
+    settings:
+      settings && typeof settings === 'object' && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {},
+    ...(file ? { file } : {}),
+  };
 }
 
 /** Jekyll's `site` variable: `_config.yml` with `site.data` built from `_data/` (folders become nested keys). */

@@ -50,6 +50,8 @@ export interface ReadResult {
   /** The old site's folder of static files (`/img/x.png` is `<assets>/img/x.png`), when it has one. */
   assets?: string;
   /** The old site's own hosts and base path, which links to its pages may carry. */
+  /** Hugo's `content/`, where page bundles keep the files their posts link (`hugo-bundles.ts`). */
+  bundles?: string;
   oldSite?: { hosts: string[]; prefix: string };
   /** The time zone the old site wrote zone-less date-times in (Pelican's `TIMEZONE`, Jekyll's `timezone`). */
   timeZone?: string;

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -358,6 +367,32 @@ describe('moving in a Jekyll site, a raw Pelican folder and a Hugo site', () => 
     const real = await importCase('jekyll-site-dry', `${FIXTURES}/jekyll-site/source`, ['--dry-run']);
     expect(real.stdout).toContain(`  files the editions use, to be copied into ${real.publicDir}: 2\n`);
     expect(existsSync(join(ROOT, real.publicDir))).toBe(false);
+  });
+
+  it("Jekyll: a draft without a date is imported as a draft, dated by its file's last change, with a warning", async () => {
+    const src = `${OUTPUT}/jekyll-draft/source`;
+    rmSync(join(ROOT, OUTPUT, 'jekyll-draft'), { recursive: true, force: true });
+    mkdirSync(join(ROOT, src, '_posts'), { recursive: true });
+    mkdirSync(join(ROOT, src, '_drafts'), { recursive: true });
+    writeFileSync(join(ROOT, src, '_config.yml'), 'title: Digest\n');
+    writeFileSync(join(ROOT, src, '_posts/2024-01-05-one.md'), '---\ntitle: "Digest #1"\n---\nIntro.\n');
+    writeFileSync(join(ROOT, src, '_drafts/next-week.md'), '---\ntitle: "Digest #2"\n---\nComing up.\n');
+    utimesSync(
+      join(ROOT, src, '_drafts/next-week.md'),
+      new Date('2024-01-10T12:00:00Z'),
+      new Date('2024-01-10T12:00:00Z'),
+    );
+    const { code, out, lines } = await importCase('jekyll-draft-run', src);
+    expect(lines.filter((line) => line.startsWith(`${src}/`))).toEqual([
+      `${src}/_drafts/next-week.md  date: warning: a draft without a date is dated 2024-01-10, when its file last changed, as Jekyll dates drafts; set its date before it is published`,
+    ]);
+    const draft = files(out)
+      .map((name) => read(`${out}/${name}`))
+      .find((text) => text.includes('Coming up.'))!;
+    expect(draft).toMatch(/^edition: 2$/m);
+    expect(draft).toMatch(/^draft: true$/m);
+    expect(draft).toMatch(/^date: 2024-01-10/m);
+    expect(code).toBe(0);
   });
 
   it('Pelican without Number: headers: numbers from the titles, addresses from ARTICLE_URL, scripts left out', async () => {

@@ -6,6 +6,8 @@ import { copyAssets } from '../../scripts/import/assets.ts';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
+import { readPelican } from '../../scripts/import/pelican.ts';
+import { readFrontMatter } from '../../scripts/import/front-matter.ts';
 import { shiftHeadings } from '../../scripts/import/normalise.ts';
 import { numberInTitle } from '../../scripts/import/numbering.ts';
 import { jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
@@ -202,6 +204,11 @@ describe('kramdown', () => {
     expect(body).toBe('Intro.\n\n## News\n\nText.\n<div>inner</div>\n\nAfter.\n');
   });
 
+  it('takes off a wrapper opened and closed on one line, leaving no stray end tag and nothing after it wrapped', () => {
+    const { body } = fromKramdown('Intro.\n<div markdown="1">**Sponsored** by Acme.</div>\n\n## News\n\nText.\n');
+    expect(body).toBe('Intro.\n\n**Sponsored** by Acme.\n\n\n## News\n\nText.\n');
+  });
+
   it('removes attribute lists, keeps a heading id, and drops a {:toc} list', () => {
     const { body, attributeLists } = fromKramdown(
       '![x](/a.png)\n{:.center}\n\n## Fixes {: #fixes}\n\n* TOC\n{:toc}\n\nA *word*{: .x} here.\n\n```\n{:not-an-ial}\n```\n',
@@ -259,6 +266,10 @@ describe('numbers and old addresses', () => {
     const post = { day: '2026-08-21', title: 'newsletter', categories: ['Lightning News'] };
     expect(jekyllPermalink('/en/newsletters/:year/:month/:day/', post)).toBe('/en/newsletters/2026/08/21/');
     expect(jekyllPermalink('pretty', post)).toBe('/lightning-news/2026/08/21/newsletter/');
+    // Jekyll keeps a category as written, in lower case: `/node.js/c++/…`.
+    expect(jekyllPermalink('/:categories/:title/', { ...post, categories: ['Node.js', 'C++', 'node.js'] })).toBe(
+      '/node.js/c++/newsletter/',
+    );
     expect(jekyllPermalink('/:author/:title/', post)).toBeUndefined();
     expect(pelicanUrl('{date:%Y}/{slug}.html', { day: '2020-01-06', slug: 'twir-20' })).toBe('/2020/twir-20.html');
     expect(sitePath('https://old.example.org/a/b/?x=1#y')).toBe('/a/b/');
@@ -291,5 +302,117 @@ describe('numbers and old addresses', () => {
     expect(inside(join(site, '_includes'), '../secret.md')).toBeUndefined();
     expect(inside(join(site, '_includes'), 'link.md')).toBeUndefined();
     expect(inside(site, '/etc/passwd')).toBeUndefined();
+  });
+});
+
+describe("Pelican's links within the site", () => {
+  it("point at the article's old address or the file's path; a tag, a category or a missing file keeps its text", () => {
+    const content = join(site, 'pelican');
+    mkdirSync(join(content, 'images'), { recursive: true });
+    mkdirSync(join(content, '2024'), { recursive: true });
+    writeFileSync(join(site, 'pelicanconf.py'), "SITENAME = 'Digest'\nARTICLE_URL = 'posts/{slug}.html'\n");
+    writeFileSync(join(content, 'images/chart one.png'), 'PNG');
+    writeFileSync(join(content, '2024/notes.pdf'), 'PDF');
+    writeFileSync(join(content, 'issue-1.md'), 'Title: First issue\nDate: 2024-01-07\nSlug: first\n\nThe first.\n');
+    writeFileSync(
+      join(content, '2024/issue-2.md'),
+      [
+        'Title: Second issue',
+        'Date: 2024-01-14',
+        '',
+        'After [the first]({filename}/issue-1.md#news), see ![a chart]({static}/images/chart%20one.png),',
+        '[the notes]({attach}notes.pdf) and [the old spelling](|filename|../issue-1.md).',
+        '',
+        'Also [more on it]({tag}rust) and [gone]({static}/images/gone.png).',
+      ].join('\n'),
+    );
+    const result = readPelican(content);
+    const second = result.editions.find((e) => e.title === 'Second issue')!;
+    expect(second.body.trim().split('\n')).toEqual([
+      'After [the first](/posts/first.html#news), see ![a chart](/images/chart%20one.png),',
+      '[the notes](/2024/notes.pdf) and [the old spelling](/posts/first.html).',
+      '',
+      'Also more on it and gone.',
+    ]);
+    expect(result.problems.map((p) => `${p.line} ${p.message}`)).toEqual([
+      '7 the link "more on it" led to {tag}rust, which could not be converted; its text is kept, without the link',
+      '7 the link "gone" led to {static}/images/gone.png, which could not be converted; its text is kept, without the link',
+    ]);
+  });
+});
+
+describe('a Hugo site', () => {
+  const hugo = join(site, 'hugo');
+  mkdirSync(join(hugo, 'content/posts/launch'), { recursive: true });
+  writeFileSync(
+    join(hugo, 'hugo.toml'),
+    [
+      'baseURL = "https://infra.example.org/"',
+      'title = "Infra Weekly"',
+      'timeZone = "Europe/Berlin"',
+      '[permalinks]',
+      '  posts = "/:year/:month/:slug/"',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(hugo, 'content/posts/launch/index.md'),
+    '---\ntitle: The Launch\ndate: 2019-03-04\n---\n\nThe plan: ![a chart](chart%20one.png) and [the notes](notes.pdf), [kept](elsewhere.png).\n',
+  );
+  writeFileSync(join(hugo, 'content/posts/launch/chart one.png'), 'PNG');
+  writeFileSync(join(hugo, 'content/posts/launch/notes.pdf'), 'PDF');
+  writeFileSync(
+    join(hugo, 'content/posts/week-2.md'),
+    [
+      '---',
+      'title: Week 2',
+      'date: 2019-03-11',
+      'slug: second',
+      '---',
+      '',
+      'After [the launch]({{< ref "launch" >}}), [its chart]({{< relref "/posts/launch/index.md#plan" >}}),',
+      '[this week]({{< ref "#talks" >}}) and [gone]({{< ref "nowhere.md" >}}).',
+    ].join('\n'),
+  );
+
+  it("gives each post the old address its section's [permalinks] pattern made, and takes the site's name, host and time zone", () => {
+    const result = readFrontMatter(hugo);
+    expect(result.editions.map((e) => [e.title, e.redirectFrom])).toEqual([
+      ['The Launch', ['/2019/03/the-launch/']],
+      ['Week 2', ['/2019/03/second/']],
+    ]);
+    expect([result.names, result.oldSite, result.timeZone]).toEqual([
+      ['Infra Weekly'],
+      { hosts: ['infra.example.org'], prefix: '' },
+      'Europe/Berlin',
+    ]);
+  });
+
+  it('points ref and relref at the old address of the post they name; one that names no post keeps its text', () => {
+    const result = readFrontMatter(hugo);
+    const week = result.editions.find((e) => e.title === 'Week 2')!;
+    expect(week.body.trim().split('\n')).toEqual([
+      'After [the launch](/2019/03/the-launch/), [its chart](/2019/03/the-launch/#plan),',
+      '[this week](#talks) and gone.',
+    ]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'the link "gone" led to {{< ref "nowhere.md" >}}, which could not be converted; its text is kept, without the link',
+    ]);
+  });
+
+  it("links a page bundle's files by their path on the old site, so they are brought along from content/", () => {
+    const result = readFrontMatter(hugo);
+    expect(result.bundles).toBe(join(hugo, 'content'));
+    expect(result.editions[0]!.body.trim()).toBe(
+      'The plan: ![a chart](/posts/launch/chart%20one.png) and [the notes](/posts/launch/notes.pdf), [kept](elsewhere.png).',
+    );
+    const publicDir = join(site, 'hugo-public');
+    const copied = copyAssets(result.editions[0]!.body, { file: 'index.md' }, join(hugo, 'static'), publicDir, {
+      dryRun: false,
+      urlOf: (path) => path,
+      also: result.bundles,
+    });
+    expect(copied.problems).toEqual([]);
+    expect(existsSync(join(publicDir, 'posts/launch/chart one.png'))).toBe(true);
+    expect(existsSync(join(publicDir, 'posts/launch/notes.pdf'))).toBe(true);
   });
 });
