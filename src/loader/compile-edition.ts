@@ -136,7 +136,10 @@ export function compileEdition(file: string, bytes: Uint8Array, settings: Compil
   const source = read.source;
   const parsed = frontMatterSchema.safeParse(source.data, { reportInput: true });
   const problems = [...read.problems];
-  if (!parsed.success) problems.push(...zodProblems(parsed.error, file, source.locate, knownKeys));
+  // A line the reader already has an error on (`title: 1e5`) is not reported again for the value it read.
+  const erred = new Set(read.problems.filter((p) => p.severity === 'error').map((p) => p.line));
+  if (!parsed.success)
+    problems.push(...zodProblems(parsed.error, file, source.locate, knownKeys).filter((p) => !erred.has(p.line)));
   const fm = parsed.success ? parsed.data : undefined;
 
   const figures = new Map<string, ThreadFigures>(

@@ -132,9 +132,11 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
  * matter from the body with gray-matter (after checking the delimiters, so
  * that gray-matter and this reader always agree) and parses the YAML keeping
  * positions, so each later problem can name its line. Control characters
- * are reported and removed from the body. When the front matter has an
- * error, `body` is still given, so the body's own problems are reported in
- * the same run. Never throws for a content mistake.
+ * are reported and removed from the body. A front matter with an error that
+ * still parses (a control character, a value cut at " #") is given as
+ * `source`, so its fields are checked too; one that cannot be read still
+ * gives `body`, so the body's own problems are reported in the same run.
+ * Never throws for a content mistake.
  */
 export function readEdition(
   file: string,
@@ -167,9 +169,13 @@ export function readEdition(
   // gray-matter skips the engine when the front matter is blank.
   doc ??= parseDocument('', { lineCounter });
   // gray-matter hands the engine the text after the opening "---", newline included, so YAML lines are file lines.
-  const problems = [
+  // What stops the front matter from being read at all; every other problem still lets it be checked.
+  const unreadable = [
     ...yamlProblems(doc, lineCounter, file, 'front matter', source),
     ...reservedKeyProblems(doc, lineCounter, file),
+  ];
+  const problems = [
+    ...unreadable,
     ...commentCutProblems(doc, lineCounter, file, source),
     ...numberSpellingProblems(doc, lineCounter, file),
     ...controlCharacterProblems(file, lines, close),
@@ -188,7 +194,7 @@ export function readEdition(
     const text = bodyText();
     return { problems: [...problems, ...more], body: text };
   };
-  if (problems.some((p) => p.severity === 'error')) return failed();
+  if (unreadable.length) return failed();
   const data = yamlData(doc, file);
   if ('problem' in data) return failed([data.problem]);
   const locate = yamlLocator(doc, lineCounter);
@@ -201,7 +207,7 @@ export function readEdition(
       `control character ${[...new Set(String(valueAt(data.data, path)).match(CONTROL_CHARACTERS))].map(codePoint).join(', ')}; expected plain text (delete it)`,
     ),
   );
-  if (escaped.length) return failed(escaped);
+  problems.push(...escaped);
 
   const clean = withoutBidiControls(data.data, (path, text) =>
     problems.push(problem(file, locate(path), fieldPath(path), bidiWarning(text), 'warning')),

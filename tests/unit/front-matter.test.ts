@@ -254,6 +254,19 @@ describe('body errors', () => {
     expect(result.problems.map((p) => p.field)).toEqual(['edition', 'link', 'heading']);
   });
 
+  it('reports the other fields too when one value has a control character or is cut at " #"', () => {
+    const result = compile(
+      edition('edition: 2\ndate: March 22\ntitle: "A \\x07 bell"\ntitel: x\ndescription: Issue #5 of the week'),
+    );
+    expect(result.edition).toBeNull();
+    expect(result.problems.map((p) => `${p.line} ${p.field}`)).toEqual([
+      '3 date',
+      '4 title',
+      '5 titel',
+      '6 description',
+    ]);
+  });
+
   it("reports the body's problems too when the front matter cannot be read at all", () => {
     const result = compile(
       edition(
