@@ -31,7 +31,7 @@ export default function remarkAnchorLinks() {
       }
       if (ids.has(id) || TOP.has(id.toLowerCase())) return;
       const own = [...ids].filter((known) => !RESERVED_IDS.includes(known));
-      const guess = closest(id, own);
+      const guess = closest(id, [...ids]);
       const listed = own.length
         ? `; its ids are ${own.slice(0, LISTED).join(', ')}${own.length > LISTED ? ', …' : ''}`
         : '';

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Image, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl, schemeRepair } from '../rules/link-rules.ts';
 import { report } from './util/vfile-report.ts';
@@ -19,13 +19,15 @@ const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'html']);
  * pass, `ftp:` is a warning, script-capable and unknown schemes are errors
  * (with a suggestion for a likely typo), a URL that lost part of its scheme
  * (`www.…`, `example.com/…`, an address without `mailto:`, `https//…`, `https:/…`) is an error with the URL it was meant to
- * be, and an `http:` image is a warning and is published as `https:`. A
+ * be, and an `http:` image is a warning and is published as `https:`; images
+ * without alt text are one warning per file, with their count. A
  * `[text](url)` that is not a link because its URL has a space is an error
  * on its line.
  */
 export default function remarkLinkUrls() {
   return (tree: Root, file: VFile) => {
     const repaired: string[] = [];
+    const withoutAlt: Image[] = [];
     eachNode(tree, (node) => {
       if (node.type === 'link' || node.type === 'definition') {
         const problem = linkUrlProblem(node.url);
@@ -36,8 +38,17 @@ export default function remarkLinkUrls() {
         const problem = mediaUrlProblem(node.url);
         if (problem) report(file, node, 'image', problem.message, problem.severity);
         node.url = publishedMediaUrl(node.url);
+        if (!node.alt?.trim()) withoutAlt.push(node);
       }
     });
+    if (withoutAlt.length)
+      report(
+        file,
+        withoutAlt[0],
+        'image',
+        `${withoutAlt.length === 1 ? 'an image' : `${withoutAlt.length} images (first here)`} without alt text; describe each between its brackets, ![a chart of tokens per second](…): readers who cannot see it, and inboxes that block images, get only that text`,
+        'warning',
+      );
     file.data.repairedLinks = repaired;
     reportSpacedLinks(tree, file);
   };

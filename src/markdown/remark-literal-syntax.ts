@@ -23,6 +23,8 @@ function cells(row: string): number {
     .split(/(?<!\\)\|/).length;
 }
 
+const cellCount = (n: number) => (n === 1 ? '1 cell' : `${n} cells`);
+
 /** A header and delimiter row with different numbers of cells, which GFM does not read as a table. */
 function brokenTable(written: string): { header: number; delimiter: number; line: number } | undefined {
   const lines = written.split('\n');
@@ -62,7 +64,7 @@ export default function remarkLiteralSyntax() {
             file,
             { line: node.position.start.line + table.line, column: 1 },
             'table',
-            `this table is shown as text: its header row has ${table.header} cells and the row under it ${table.delimiter}; give the "| --- |" row one cell per column`,
+            `this table is shown as text: its header row has ${cellCount(table.header)} and the row under it ${table.delimiter}; give the "| --- |" row one cell per column`,
             'warning',
           );
         return;
