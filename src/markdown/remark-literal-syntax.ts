@@ -5,8 +5,8 @@ import { eachNode } from './util/walk.ts';
 
 /** `[text][label]` or `[text][]` (an image's too) that Markdown left as text: its label has no definition. */
 const REFERENCE = /(?<!\\)!?\[([^[\]\\\n]+)\]\[([^[\]\\\n]*)\]/;
-/** A footnote mark or its note, `[^1]` / `[^1]: …`: not in the edition format, so shown as typed. */
-const FOOTNOTE = /(?<!\\)\[\^[^\]\s]+\]/;
+/** A footnote mark or its note, `[^1]` / `[^1]: …` (letters, digits, `_`: `[^0-9]` is a character class). */
+const FOOTNOTE = /(?<!\\)\[\^[\p{L}\p{N}_]+\]/u;
 /** A task-list box at the start of a list item. */
 const TASK_BOX = /^\[[ xX]\][ \t]/;
 /** A table's delimiter row (`| --- | :-: |`), with at least one pipe. */
@@ -82,6 +82,8 @@ export default function remarkLiteralSyntax() {
       const reference = REFERENCE.exec(written);
       if (!reference || FOOTNOTE.test(reference[0]) || index === undefined) return;
       const [whole, text, label] = reference;
+      // `[1][2]`: citation marks written as text, with their list at the end; not a link meant.
+      if (/^\d+$/.test(text!.trim()) && /^\d*$/.test(label!.trim())) return;
       const name = label || text!;
       report(
         file,
