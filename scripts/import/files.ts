@@ -3,24 +3,54 @@
  * the same way for Pelican, Jekyll, Hugo, Eleventy and plain Markdown, and
  * decoded the way the site reads editions (UTF-8, BOM and CRLF accepted).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { problem, type Problem } from './project.ts';
 
 /** Folders no archive keeps its posts in: tool output, dependencies, version control. */
 const SKIP_DIRS = new Set(['node_modules', '_site', 'public', 'output', 'dist']);
 
-/** Every file under `folder` whose name ends with one of `extensions`, as paths relative to the working folder, sorted. */
-export function listFiles(folder: string, extensions: readonly string[]): string[] {
+/**
+ * Every file under `folder` whose name ends with one of `extensions`, as
+ * paths relative to the working folder, sorted. A symbolic link to such a
+ * file inside `within` (the folder, or the site it belongs to) counts as the
+ * file; one that leads outside it, or nowhere, is passed to `skip` with the
+ * reason, never read.
+ */
+export function listFiles(
+  folder: string,
+  extensions: readonly string[],
+  skip: (file: string, reason: string) => void = () => {},
+  within = folder,
+): string[] {
   const out: string[] = [];
+  const shown = (path: string) => relative(process.cwd(), path).split('\\').join('/');
+  const wanted = (name: string) => extensions.some((ext) => name.toLowerCase().endsWith(ext));
+  let root: string;
+  try {
+    root = realpathSync(within);
+  } catch {
+    root = within;
+  }
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walk(path);
-      } else if (entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext))) {
-        out.push(relative(process.cwd(), path).split('\\').join('/'));
+      } else if (entry.isFile() && wanted(entry.name)) {
+        out.push(shown(path));
+      } else if (entry.isSymbolicLink() && wanted(entry.name)) {
+        let target: string | undefined;
+        try {
+          target = realpathSync(path);
+        } catch {
+          target = undefined;
+        }
+        if (target === undefined || !statSync(target).isFile()) skip(shown(path), 'a link to nothing that can be read');
+        else if (target !== root && !target.startsWith(`${root}${sep}`))
+          skip(shown(path), 'a link to a file outside the site being imported; copy the file in instead');
+        else out.push(shown(path));
       }
     }
   };

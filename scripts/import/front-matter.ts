@@ -15,7 +15,14 @@ import { hugoRefs, type HugoRef } from './hugo-refs.ts';
 import { hugoPermalink, jekyllPermalink, sitePath } from './old-paths.ts';
 import { wholeNumber } from './pelican.ts';
 import { convertPostBody, kramdownWarning, type KramdownTally } from './post-body.ts';
-import { findSiteRoot, hugoSettings, jekyllSiteVariable, postFolders, type SiteRoot } from './site-root.ts';
+import {
+  findSiteRoot,
+  hugoSettings,
+  jekyllPathCategories,
+  jekyllSiteVariable,
+  postFolders,
+  type SiteRoot,
+} from './site-root.ts';
 import { noteUnusedKey, problem, tagList, takeTimeZone, type ReadResult, type SourceEdition } from './types.ts';
 
 const USED = new Set([
@@ -25,6 +32,7 @@ const USED = new Set([
   'summary',
   'tags',
   'categories',
+  'category',
   'draft',
   'published',
   'edition',
@@ -60,7 +68,12 @@ function oldPaths(file: string, data: Record<string, unknown>, day: string | und
     day,
     title: stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''),
     slug: text(data['slug']),
-    categories: tagList(data['categories'], true),
+    // Jekyll's singular `category:` is one category, as much part of the address as `categories:`.
+    categories: [
+      ...(ctx.site?.kind === 'jekyll' ? jekyllPathCategories(file, ctx.site) : []),
+      ...tagList(data['categories'], true),
+      ...(text(data['category']) ? [text(data['category'])!] : []),
+    ],
     data,
   };
   if (ctx.site?.kind === 'jekyll') {
@@ -145,7 +158,7 @@ export function readFrontMatterFile(
     date,
     number,
     description: text(data['description']) ?? text(data['summary']),
-    tags: [...tagList(data['tags'], true), ...tagList(data['categories'], true)],
+    tags: [...tagList(data['tags'], true), ...tagList(data['categories'], true), ...tagList(data['category'])],
     draft: data['draft'] === true || data['published'] === false || /(^|\/)_drafts\//.test(file),
     slug: text(data['slug']),
     body: sameTitle ? titled.body : linked,
@@ -189,7 +202,10 @@ export function readFrontMatter(folder: string): ReadResult {
   const site = findSiteRoot(folder);
   const ctx: FrontMatterContext = { site, kramdown: { count: 0, files: 0 } };
   if (site) result.assets = site.kind === 'jekyll' ? site.root : join(site.root, 'static');
-  const files = postFolders(folder, site).flatMap((dir) => listFiles(dir, MARKDOWN_EXTENSIONS));
+  const skip = (file: string, reason: string) => void result.skipped.push({ file, reason });
+  const files = postFolders(folder, site).flatMap((dir) =>
+    listFiles(dir, MARKDOWN_EXTENSIONS, skip, site?.root ?? folder),
+  );
   if (site?.kind === 'jekyll') {
     const settings = jekyllSiteVariable(site.root);
     ctx.liquid = jekyllRenderer(site.root, postUrls(files, oldAddresses(ctx)));

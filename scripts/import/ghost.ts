@@ -1,10 +1,14 @@
 /**
  * Ghost's JSON export (`{ db: [ { data: { posts, tags, posts_tags } } ] }`):
  * every post with its tags. Pages are not editions and are skipped with a
- * note; a body is the post's `html`, else its `plaintext`.
+ * note; a body is the post's `html`, else its `plaintext`. The site's own
+ * address, which Ghost exports as `__GHOST_URL__`, becomes the site root, so
+ * links between posts point at their new pages and images under
+ * `content/images/` are brought along when that folder sits beside the
+ * export.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { oneLine, readExportFile } from './files.ts';
 import { htmlBody } from './html.ts';
 import { sitePath } from './old-paths.ts';
@@ -40,6 +44,9 @@ export function ghostFile(source: string): string | undefined {
 const utc = (value: string | undefined) =>
   value && /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
 
+/** The placeholder Ghost exports write for the site's own address. */
+const GHOST_URL = '__GHOST_URL__';
+
 const str = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /** Reads every post of a Ghost export. */
@@ -52,6 +59,8 @@ export function readGhost(source: string): ReadResult {
     return result;
   }
   const text = read.text;
+  // A Ghost site's files (`content/images/…`), when the export sits in its folder or beside a copy of them.
+  if (existsSync(join(dirname(file), 'content'))) result.assets = dirname(file);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -112,10 +121,33 @@ export function readGhost(source: string): ReadResult {
       });
       return;
     }
-    const html = str(post['html']);
+    // Ghost 4 and 5 write `__GHOST_URL__` for the site's own address: a link or image of the site, from its root.
+    const html = str(post['html'])?.replaceAll(GHOST_URL, '');
     const draft = post['status'] === 'draft';
+    const where = `posts[${index}] ("${title ?? String(id)}")`;
+    if (!html && !str(post['plaintext']))
+      result.problems.push(
+        problem(
+          file,
+          line,
+          'html',
+          `${where} has no html or plaintext (Ghost keeps some posts only in its editor's format); export again from a Ghost that fills in html, or paste the text into the edition`,
+          'warning',
+        ),
+      );
+    const visibility = str(post['visibility']);
+    if (visibility && visibility !== 'public')
+      result.problems.push(
+        problem(
+          file,
+          line,
+          'visibility',
+          `"${visibility}": imported as public (the site has no members-only tier)`,
+          'warning',
+        ),
+      );
     const markdown = html
-      ? htmlBody(html, { file, line, record: `posts[${index}] ("${title ?? String(id)}")` }, result.problems)
+      ? htmlBody(html, { file, line, record: where }, result.problems)
       : (str(post['plaintext']) ?? '');
     if (markdown === undefined) return;
     const tags = postsTags
@@ -132,9 +164,9 @@ export function readGhost(source: string): ReadResult {
       draft,
       slug: str(post['slug']),
       // Ghost's default post address, /<slug>/, or the post's own URL when the export has it.
-      redirectFrom: [str(post['url']) ?? (str(post['slug']) && `/${str(post['slug'])}/`)].flatMap(
-        (p) => (p && sitePath(p)) || [],
-      ),
+      redirectFrom: [
+        str(post['url'])?.replaceAll(GHOST_URL, '') ?? (str(post['slug']) && `/${str(post['slug'])}/`),
+      ].flatMap((p) => (p && sitePath(p)) || []),
       body: dropRepeatedTitle(markdown, title),
       lines: { title: line, date: line, edition: line },
     });

@@ -10,7 +10,8 @@ import { problem, type ReadResult } from './types.ts';
 /** Reads every Markdown file of a folder, taking its first `#` heading as the title. */
 export function readMarkdown(folder: string): ReadResult {
   const result: ReadResult = { editions: [], problems: [], skipped: [] };
-  for (const file of listFiles(folder, MARKDOWN_EXTENSIONS)) {
+  const skip = (file: string, reason: string) => void result.skipped.push({ file, reason });
+  for (const file of listFiles(folder, MARKDOWN_EXTENSIONS, skip)) {
     const text = readText(file);
     if (text === null) {
       result.problems.push(problem(file, undefined, 'file', 'not UTF-8 text; save it as UTF-8 and run again'));

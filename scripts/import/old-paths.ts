@@ -74,6 +74,19 @@ export function jekyllPermalink(pattern: string, post: PostFacts): string | unde
   return missing ? undefined : sitePath(filled);
 }
 
+/**
+ * A title as Hugo's `urlize` makes it a path: lower case, spaces to `-`, and
+ * anything but letters, digits, marks and `.` `_` `-` `~` `+` `%` `#` left
+ * out (`It's launch day, Go 1.22` → `its-launch-day-go-1.22`).
+ */
+export function hugoUrlize(title: string): string {
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/\s/g, '-')
+    .replace(/[^\p{L}\p{N}\p{M}._~+%#-]/gu, '');
+}
+
 /** Hugo's month names, for `:monthname`. */
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
@@ -88,7 +101,7 @@ export function hugoPermalink(
   post: PostFacts & { file: string; section: string; sections: readonly string[] },
 ): string | undefined {
   const [year = '', month = '', day = ''] = (post.day ?? '').split('-');
-  const title = post.title ? slugPart(post.title) : '';
+  const title = post.title ? hugoUrlize(post.title) : '';
   const values: Record<string, string> = {
     year,
     month,

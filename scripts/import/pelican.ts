@@ -4,10 +4,9 @@
  * reStructuredText and HTML sources are out of scope and reported as skipped.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { dateFromStem } from './dates.ts';
 import { pelicanUrl } from './old-paths.ts';
-import { asciiSlug } from './write.ts';
 import { listFiles, MARKDOWN_EXTENSIONS, oneLine, readText, stemOf } from './files.ts';
 import { takeTitle } from './normalise.ts';
 import { pelicanLinks, type PelicanLinks } from './pelican-links.ts';
@@ -107,9 +106,26 @@ export function readPelicanFile(
     tags: [get('category') ?? '', ...tagList(get('tags') ?? '')].filter(Boolean),
     draft: status === 'draft',
     slug: get('slug'),
+    category: get('category'),
     body: keepTitleLine ? body : titled.body,
     lines: { title: fields.get('title')?.line, date: fields.get('date')?.line, edition: fields.get('number')?.line },
   };
+}
+
+/**
+ * A title as Pelican slugifies it for an address: accents dropped, lower
+ * case, anything but letters, digits, `_`, `-` and spaces removed, runs of
+ * spaces and hyphens one `-`, and never cut short. (Pelican transliterates
+ * other scripts with unidecode, which is not done here.)
+ */
+export function pelicanSlug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[-\s]+/g, '-');
 }
 
 /** Reads every Pelican Markdown file of a folder; reStructuredText and HTML sources are skipped with a reason. */
@@ -123,13 +139,18 @@ export function readPelican(folder: string): ReadResult {
   result.assets = folder;
   if (settings.file) takeTimeZone(result, settings.TIMEZONE, settings.file, 'TIMEZONE');
   /** An article's old address, from its slug (or title), date and category as Pelican makes it. */
+  // Pelican's category when an article names none: its folder under the content folder (USE_FOLDER_AS_CATEGORY), else "misc".
+  const categoryOf = (e: SourceEdition) => {
+    const folders = relative(folder, dirname(e.file)).split(/[\\/]/);
+    return e.category ?? (folders[0] && folders[0] !== '..' ? folders[0] : 'misc');
+  };
   const oldPath = (e: SourceEdition) =>
     settings.ARTICLE_URL === undefined
       ? undefined
       : pelicanUrl(settings.ARTICLE_URL, {
           day: (e.date ?? dateFromStem(e.stem))?.slice(0, 10),
-          slug: e.slug ?? asciiSlug(e.title ?? ''),
-          categories: e.tags,
+          slug: e.slug ?? pelicanSlug(e.title ?? ''),
+          categories: [categoryOf(e)],
         });
   // `{filename}other.md`: the other article's old address, its header read when first asked for.
   const addresses = new Map<string, string | undefined>();
@@ -142,7 +163,8 @@ export function readPelican(folder: string): ReadResult {
     }
     return addresses.get(target);
   };
-  for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'])) {
+  const skip = (file: string, reason: string) => void result.skipped.push({ file, reason });
+  for (const file of listFiles(folder, [...MARKDOWN_EXTENSIONS, '.rst', '.html', '.htm'], skip)) {
     if (/\.(rst|html?)$/i.test(file)) {
       const kind = file.endsWith('.rst') ? 'reStructuredText' : 'HTML';
       result.skipped.push({

@@ -16,7 +16,7 @@ import { shiftHeadings, tidyBody } from './normalise.ts';
 import { numberEditions, type DatedEdition } from './numbering.ts';
 import { readPelican } from './pelican.ts';
 import * as project from './project.ts';
-import { createPaths } from './project.ts';
+import { createPaths, toZonedIso } from './project.ts';
 import { readSubstack } from './substack.ts';
 import { summaryLines } from './summary.ts';
 import { problem, type Format, type ReadResult } from './types.ts';
@@ -81,15 +81,15 @@ export async function runImport(options: ImportOptions): Promise<number> {
   const dated: DatedEdition[] = [];
   for (const e of read.editions) {
     let raw = e.date ?? dateFromStem(e.stem);
-    // A draft has no date yet (Jekyll's `_drafts/` never do): dated, as Jekyll shows drafts, by its file's last change.
-    if (raw === undefined && e.draft) {
+    // A post in Jekyll's `_drafts/` has no date yet: dated, as Jekyll shows drafts, by its file's last change.
+    if (raw === undefined && e.draft && /(^|[\\/])_drafts[\\/]/.test(e.file)) {
       raw = statSync(e.file).mtime.toISOString();
       problems.push(
         problem(
           e.file,
           e.lines.date ?? e.line,
           'date',
-          `a draft without a date is dated ${raw.slice(0, 10)}, when its file last changed, as Jekyll dates drafts; set its date before it is published`,
+          `a draft without a date is dated ${toZonedIso(raw, site.timeZone).slice(0, 10)}, when its file last changed, as Jekyll dates drafts; set its date before it is published`,
           'warning',
         ),
       );

@@ -41,11 +41,37 @@ export function findSiteRoot(source: string): SiteRoot | undefined {
   return undefined;
 }
 
+/** Folders of a Jekyll site no posts are in: its output, its dependencies, its templates. */
+const NOT_POSTS = new Set(['_site', 'node_modules', 'vendor', '_includes', '_layouts', '_data', '_sass', '_plugins']);
+
+/**
+ * A Jekyll site's post folders: `_posts/` and `_drafts/`, and those in its
+ * other folders (`news/_posts/`, whose posts are in the category `news`),
+ * looked for a few levels down.
+ */
+function jekyllPostFolders(dir: string, depth = 0): string[] {
+  if (depth > 3) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !NOT_POSTS.has(entry.name))
+    .flatMap((entry) =>
+      entry.name === '_posts' || entry.name === '_drafts'
+        ? [join(dir, entry.name)]
+        : jekyllPostFolders(join(dir, entry.name), depth + 1),
+    );
+}
+
 /** The folders to import when `source` is a whole site's root: its posts, never its README or pages. */
 export function postFolders(source: string, site: SiteRoot | undefined): string[] {
   if (!site || resolve(source) !== site.root) return [source];
-  const wanted = site.kind === 'jekyll' ? ['_posts', '_drafts'] : ['content'];
-  return wanted.map((name) => join(source, name)).filter((dir) => existsSync(dir));
+  if (site.kind === 'jekyll') return jekyllPostFolders(source).sort();
+  return [join(source, 'content')].filter((dir) => existsSync(dir));
+}
+
+/** Jekyll's categories from a post's folders: those above its `_posts/` (`news/_posts/x.md` → `news`). */
+export function jekyllPathCategories(file: string, site: SiteRoot): string[] {
+  const parts = relative(site.root, resolve(file)).split(sep);
+  const at = parts.findIndex((part) => part === '_posts' || part === '_drafts');
+  return at > 0 ? parts.slice(0, at) : [];
 }
 
 /**

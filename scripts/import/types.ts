@@ -31,6 +31,8 @@ export interface SourceEdition {
   draft: boolean;
   /** The source's own slug, when it has one. */
   slug?: string | undefined;
+  /** Pelican: the article's category as its old address has it (its `Category:`, else its folder, else `misc`). */
+  category?: string | undefined;
   /** Markdown body, title line already removed. */
   body: string;
   /** Line of each header field in `file` (`date`, `edition`, …). */

@@ -1,16 +1,17 @@
 import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyAssets } from '../../scripts/import/assets.ts';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
-import { readPelican } from '../../scripts/import/pelican.ts';
+import { pelicanSlug, readPelican } from '../../scripts/import/pelican.ts';
+import { readGhost } from '../../scripts/import/ghost.ts';
 import { readFrontMatter } from '../../scripts/import/front-matter.ts';
 import { shiftHeadings } from '../../scripts/import/normalise.ts';
 import { numberInTitle } from '../../scripts/import/numbering.ts';
-import { jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
+import { hugoUrlize, jekyllPermalink, pelicanUrl, sitePath } from '../../scripts/import/old-paths.ts';
 import { rewriteOldLinks } from '../../scripts/import/old-links.ts';
 import { withoutScripts } from '../../scripts/import/script-embeds.ts';
 import { inside } from '../../scripts/import/site-root.ts';
@@ -266,6 +267,11 @@ describe('numbers and old addresses', () => {
     const post = { day: '2026-08-21', title: 'newsletter', categories: ['Lightning News'] };
     expect(jekyllPermalink('/en/newsletters/:year/:month/:day/', post)).toBe('/en/newsletters/2026/08/21/');
     expect(jekyllPermalink('pretty', post)).toBe('/lightning-news/2026/08/21/newsletter/');
+    // Hugo's urlize drops the apostrophe and comma and keeps the dot; Pelican's slug is never cut short.
+    expect(hugoUrlize("Infra Notes 1: It's launch day, Go 1.22")).toBe('infra-notes-1-its-launch-day-go-1.22');
+    expect(pelicanSlug('Py Weekly 2: a very long title that goes on and on about many different Python things')).toBe(
+      'py-weekly-2-a-very-long-title-that-goes-on-and-on-about-many-different-python-things',
+    );
     // Jekyll keeps a category as written, in lower case: `/node.js/c++/…`.
     expect(jekyllPermalink('/:categories/:title/', { ...post, categories: ['Node.js', 'C++', 'node.js'] })).toBe(
       '/node.js/c++/newsletter/',
@@ -310,10 +316,13 @@ describe("Pelican's links within the site", () => {
     const content = join(site, 'pelican');
     mkdirSync(join(content, 'images'), { recursive: true });
     mkdirSync(join(content, '2024'), { recursive: true });
-    writeFileSync(join(site, 'pelicanconf.py'), "SITENAME = 'Digest'\nARTICLE_URL = 'posts/{slug}.html'\n");
+    writeFileSync(join(site, 'pelicanconf.py'), "SITENAME = 'Digest'\nARTICLE_URL = '{category}/{slug}.html'\n");
     writeFileSync(join(content, 'images/chart one.png'), 'PNG');
     writeFileSync(join(content, '2024/notes.pdf'), 'PDF');
-    writeFileSync(join(content, 'issue-1.md'), 'Title: First issue\nDate: 2024-01-07\nSlug: first\n\nThe first.\n');
+    writeFileSync(
+      join(content, 'issue-1.md'),
+      'Title: First issue\nDate: 2024-01-07\nSlug: first\nCategory: Posts\nTags: asyncio\n\nThe first.\n',
+    );
     writeFileSync(
       join(content, '2024/issue-2.md'),
       [
@@ -328,6 +337,8 @@ describe("Pelican's links within the site", () => {
     );
     const result = readPelican(content);
     const second = result.editions.find((e) => e.title === 'Second issue')!;
+    // An article without Category: is in its folder's category (Pelican's USE_FOLDER_AS_CATEGORY), not its first tag's.
+    expect(second.redirectFrom).toEqual(['/2024/second-issue.html']);
     expect(second.body.trim().split('\n')).toEqual([
       'After [the first](/posts/first.html#news), see ![a chart](/images/chart%20one.png),',
       '[the notes](/2024/notes.pdf) and [the old spelling](/posts/first.html).',
@@ -414,5 +425,82 @@ describe('a Hugo site', () => {
     expect(copied.problems).toEqual([]);
     expect(existsSync(join(publicDir, 'posts/launch/chart one.png'))).toBe(true);
     expect(existsSync(join(publicDir, 'posts/launch/notes.pdf'))).toBe(true);
+  });
+});
+
+describe('a Ghost export', () => {
+  it("reads __GHOST_URL__ as the site's own address, takes content/images beside it, and names a post with no html", () => {
+    const folder = join(site, 'ghost');
+    mkdirSync(join(folder, 'content/images/2024/05'), { recursive: true });
+    writeFileSync(join(folder, 'content/images/2024/05/pic.jpg'), 'JPEG');
+    const post = (id: string, slug: string, html: string | null, extra = {}) => ({
+      id,
+      title: slug,
+      slug,
+      html,
+      status: 'published',
+      published_at: '2024-05-18T09:00:00.000Z',
+      ...extra,
+    });
+    writeFileSync(
+      join(folder, 'export.json'),
+      JSON.stringify({
+        db: [
+          {
+            data: {
+              posts: [
+                post(
+                  '1',
+                  'first',
+                  '<p><img src="__GHOST_URL__/content/images/2024/05/pic.jpg" alt="pic"> See <a href="__GHOST_URL__/second/">second</a>.</p>',
+                ),
+                post('2', 'second', null, { url: '__GHOST_URL__/second/' }),
+                post('3', 'members', '<p>For members.</p>', { visibility: 'members' }),
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const result = readGhost(join(folder, 'export.json'));
+    expect(resolve(result.assets!)).toBe(folder);
+    expect(result.editions[0]!.body.trim()).toBe('![pic](/content/images/2024/05/pic.jpg) See [second](/second/).');
+    expect(result.editions[1]!.redirectFrom).toEqual(['/second/']);
+    expect(result.problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'html: posts[1] ("second") has no html or plaintext (Ghost keeps some posts only in its editor\'s format); export again from a Ghost that fills in html, or paste the text into the edition',
+      'visibility: "members": imported as public (the site has no members-only tier)',
+    ]);
+  });
+});
+
+describe('a Jekyll post with a singular category:', () => {
+  it("puts it in the old address as Jekyll does, and among the post's tags", () => {
+    const root = join(site, 'jekyll-category');
+    mkdirSync(join(root, '_posts'), { recursive: true });
+    writeFileSync(join(root, '_config.yml'), 'title: Digest\npermalink: pretty\n');
+    writeFileSync(join(root, '_posts/2023-01-15-issue-2.md'), '---\ntitle: Issue 2\ncategory: tech\n---\n\nText.\n');
+    const [post] = readFrontMatter(root).editions;
+    expect(post!.redirectFrom).toEqual(['/tech/2023/01/15/issue-2/']);
+    expect(post!.tags).toEqual(['tech']);
+  });
+
+  it("reads the posts of a category's own _posts folder, in that category, and a post linked from inside the site", () => {
+    const root = join(site, 'jekyll-folders');
+    mkdirSync(join(root, 'news/_posts'), { recursive: true });
+    mkdirSync(join(root, '_posts'), { recursive: true });
+    mkdirSync(join(root, 'shared'), { recursive: true });
+    writeFileSync(join(root, '_config.yml'), 'title: Digest\npermalink: pretty\n');
+    writeFileSync(join(root, 'news/_posts/2023-01-22-weekly.md'), '---\ntitle: Weekly\n---\n\nText.\n');
+    writeFileSync(join(root, 'shared/2024-01-07-one.md'), '---\ntitle: One\n---\n\nShared.\n');
+    symlinkSync(join(root, 'shared/2024-01-07-one.md'), join(root, '_posts/2024-01-07-one.md'));
+    symlinkSync(join(site, 'secret.md'), join(root, '_posts/2024-01-08-secret.md'));
+    const result = readFrontMatter(root);
+    expect(result.editions.map((e) => [e.title, e.redirectFrom])).toEqual([
+      ['One', ['/2024/01/07/one/']],
+      ['Weekly', ['/news/2023/01/22/weekly/']],
+    ]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'a link to a file outside the site being imported; copy the file in instead',
+    ]);
   });
 });
