@@ -35,7 +35,9 @@ const INDICATORS: Record<string, string> = {
   '*': 'which YAML reads as a reference to an anchor (an alias)',
   '>': 'which YAML reads as the start of folded text on the lines below',
   '|': 'which YAML reads as the start of literal text on the lines below',
-  '!': 'which YAML reads as a type tag',
+  '!': 'which YAML reads as a type tag (and drops)',
+  '?': 'which YAML reads as a key of its own',
+  '-': 'which YAML reads as the start of a list',
 };
 
 /** A problem's explanation, and the line it belongs to when that is not the line the parser named. */
@@ -57,11 +59,23 @@ function explain(error: YAMLError, texts: readonly string[] | undefined, line: n
   const text = texts?.[line - 1];
   if (texts === undefined || text === undefined) return null;
   if (error.code === 'TAB_AS_INDENT') {
-    const fixed = text.replace(/^[ \t]+/, (lead) => lead.replace(/\t/g, '  '));
+    // Under a key that already has its value (or first of all), the line was not meant to be indented at all.
+    const above = texts.slice(0, line - 1).findLast((t) => t.trim() !== '' && !t.trim().startsWith('#'));
+    const over = above === undefined ? undefined : KEY_VALUE.exec(above);
+    const flush = above === undefined || Boolean(over?.[3]);
+    const fixed = flush
+      ? `${' '.repeat(above === undefined ? 0 : indent(above))}${text.trim()}`
+      : text.replace(/^[ \t]+/, (lead) => lead.replace(/\t/g, '  '));
     return {
-      why: `this line is indented with a tab, and YAML allows only spaces; indent it with spaces: ${JSON.stringify(fixed.trimEnd())}`,
+      why: `this line is indented with a tab, and YAML allows only spaces; ${flush ? 'it needs no indent here' : 'indent it with spaces'}: ${JSON.stringify(fixed.trimEnd())}`,
     };
   }
+  // `edition:17`: a key, its colon and no space (`- https://…` is a URL, not a key).
+  const glued = NO_SPACE_AFTER_COLON.exec(text);
+  if (glued && !KEY_VALUE.test(text) && !glued[3]!.startsWith('//'))
+    return {
+      why: `the key ${glued[2]} needs a space after its colon: ${`${glued[1]}${glued[2]}: ${glued[3]}`.trim()}`,
+    };
   // A "[" or "{" never closed: the parser names the end of the front matter; the line that opens it is the one to fix.
   const close = /end with an? ([\]}])/.exec(error.message)?.[1];
   if (close) {
@@ -86,9 +100,9 @@ function explain(error: YAMLError, texts: readonly string[] | undefined, line: n
       return {
         why: `the value of ${key} has a template tag ({${tag} … ${tag === '%' ? '%' : '}'}}), which YAML reads as a mapping and this site does not fill in; write the text itself, or put the value in quotes: ${fix}`,
       };
-    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:[ \t]/.test(value))
+    if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && (/:[ \t]/.test(value) || value.endsWith(':')))
       return {
-        why: `the value of ${key} has ": " in it, which YAML reads as another key; put the value in quotes: ${fix}`,
+        why: `the value of ${key} has ${/:[ \t]/.test(value) ? '": " in it' : 'a ":" at its end'}, which YAML reads as another key; put the value in quotes: ${fix}`,
       };
     if (error.code === 'MISSING_CHAR' && /^["']/.test(value))
       return {
@@ -115,11 +129,6 @@ function explain(error: YAMLError, texts: readonly string[] | undefined, line: n
       };
   }
   if (error.code === 'MISSING_CHAR') {
-    const glued = NO_SPACE_AFTER_COLON.exec(text);
-    if (glued)
-      return {
-        why: `the key ${glued[2]} needs a space after its colon: ${`${glued[1]}${glued[2]}: ${glued[3]}`.trim()}`,
-      };
     const bare = NO_COLON.exec(text);
     if (bare)
       return {
@@ -170,7 +179,10 @@ export function yamlProblems(
 ): Problem[] {
   const texts = source?.split('\n');
   const seen = new Set<number>();
-  const errors = doc.errors.length ? doc.errors : unreadable(doc);
+  // A tag YAML does not know (`title: !important news`) is only a warning to it, and the tag is dropped.
+  const errors = doc.errors.length
+    ? doc.errors
+    : [...unreadable(doc), ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
   return errors.flatMap((error) => {
     const at = lines.linePos(error.pos[0]).line;
     const explained = explain(error, texts, at);

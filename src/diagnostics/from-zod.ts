@@ -21,10 +21,17 @@ const QUOTED_BOOLEANS: Record<string, boolean> = {
 function quotingHint(expected: string, input: unknown, key: PropertyKey | undefined): string {
   const name = typeof key === 'string' ? key : undefined;
   const line = (value: string) => (name ? `: ${name}: ${value}` : '');
-  if (expected === 'string' && (typeof input === 'boolean' || (typeof input === 'number' && Number.isInteger(input))))
-    return ` (YAML reads it as a ${typeof input === 'number' ? 'number' : 'true or false'}); put it in quotes to keep it as text${line(`"${String(input)}"`)}`;
+  if (expected === 'string' && typeof input === 'boolean')
+    return ` (YAML reads it as true or false); put it in quotes to keep it as text${line(`"${String(input)}"`)}`;
+  // A number is shown as YAML read it (`1.0` as 1): the quotes go around the value as written.
   if (expected === 'string' && typeof input === 'number')
-    return ' (YAML reads it as a number); put the value in quotes to keep it as text';
+    return ' (YAML reads it as a number); put the value in quotes, as written, to keep it as text';
+  // `- url:https://…`: a list item that meant to be a key and its value.
+  if (expected === 'object' && typeof input === 'string') {
+    const glued = /^([A-Za-z_][\w-]*):(\S.*)$/.exec(input);
+    if (glued && !glued[2]!.startsWith('//')) return `; a key needs a space after its colon: ${glued[1]}: ${glued[2]}`;
+    return '';
+  }
   if (expected === 'boolean' && typeof input === 'string') {
     const word = input.trim().toLowerCase();
     // "true" as text was quoted; `yes` is text to YAML as written.

@@ -50,13 +50,23 @@ function knownKeys(path: readonly PropertyKey[]): readonly string[] {
   return FRONT_MATTER_KEYS;
 }
 
+/** A heading's permalink (`rehype-heading-anchors.ts`): its "#" and screen-reader label are no part of the text. */
+const isPermalink = (node: ElementContent) =>
+  node.type === 'element' &&
+  node.tagName === 'a' &&
+  Array.isArray(node.properties['className']) &&
+  node.properties['className'].includes('anchor');
+
+/** The text of a node as a reader sees it, permalinks left out. */
+function readText(node: ElementContent): string {
+  if (isPermalink(node)) return '';
+  if (node.type === 'element') return node.children.map(readText).join(node.tagName === 'div' ? ' ' : '');
+  return toString(node);
+}
+
 /** The start of some content as plain text, cut at a word: default description, section excerpt. */
 function summarize(nodes: ElementContent[], length = DESCRIPTION_LENGTH): string {
-  const text = nodes
-    .map((n) => toString(n))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = nodes.map(readText).join(' ').replace(/\s+/g, ' ').trim();
   if (text.length <= length) return text;
   const cut = text.slice(0, length - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.–—-]+$/, '')}…`;

@@ -102,6 +102,22 @@ export function commentCutProblems(doc: Document, lineCounter: LineCounter, file
     Pair(_, pair, ancestors) {
       const key = isScalar(pair.key) ? pair.key : undefined;
       const value = isScalar(pair.value) ? pair.value : undefined;
+      // `title: #hashtag week`: all of the value is a comment, so the key has none.
+      if (key?.range && (pair.value === null || (value && value.value === null && value.source === ''))) {
+        const { line } = lineCounter.linePos(key.range[0]);
+        const text = source.split('\n')[line - 1] ?? '';
+        const after = /^(\s*(?:-\s+)?[^:#]+:[ \t]+)(#\S.*?)\s*$/.exec(text);
+        if (after)
+          problems.push(
+            problem(
+              file,
+              line,
+              fieldPath(pathOf(ancestors, pair)),
+              `YAML reads "#" as the start of a comment, so ${String(key.value)} has no value; put the whole value in quotes: ${`${after[1]!.trimEnd()} "${after[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`.trim()}`,
+            ),
+          );
+        return;
+      }
       if (!key || !value?.range || value.type !== 'PLAIN' || typeof value.value !== 'string') return;
       if (DATE_LIKE.test(value.value)) return;
       // A "#" right after the value on its line, and right before more text ("#5"): a comment written as one,

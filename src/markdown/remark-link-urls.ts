@@ -1,15 +1,17 @@
 import type { Image, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl, schemeRepair } from '../rules/link-rules.ts';
+import { linkUrlProblem, mediaUrlProblem, publishedMediaUrl, publishedUrl, schemeRepair } from '../rules/link-rules.ts';
 import { report } from './util/vfile-report.ts';
 import { eachNode } from './util/walk.ts';
 
 /**
  * `[text](url with a space)`: not a link in Markdown, so it would be
  * published as its raw text. The URL part must look like one (a `.`, `/` or
- * `:` before the space) and what follows must not be a quoted title.
+ * `:` before the space; an image's `![…](…)` is one whatever it holds) and
+ * what follows must not be a quoted title.
  */
-const SPACED_LINK = /\[([^[\]\n]+)\]\(([^()\s<>]*[./:][^()\s<>]*)[ \t]+([^()\n"']*)\)/g;
+const SPACED_LINK =
+  /(!?)\[([^[\]\n]*)\]\(((?<=!\[[^[\]\n]*\]\()[^()\s<>]+|[^()\s<>]*[./:][^()\s<>]*)[ \t]+([^()\n"']*)\)/g;
 /** Nodes inside which `[text](…)` is not a broken link: links themselves, code, raw HTML. */
 const OPAQUE = new Set(['link', 'linkReference', 'inlineCode', 'html']);
 
@@ -34,6 +36,7 @@ export default function remarkLinkUrls() {
         if (problem) report(file, node, 'link', problem.message, problem.severity);
         const repair = schemeRepair(node.url);
         if (repair) repaired.push(repair.url);
+        node.url = publishedUrl(node.url);
       } else if (node.type === 'image') {
         const problem = mediaUrlProblem(node.url);
         if (problem) report(file, node, 'image', problem.message, problem.severity);
@@ -76,12 +79,13 @@ function reportSpacedLinks(tree: Root, file: VFile): void {
       const offset = start + match.index;
       if (opaque.some(([from, to]) => offset >= from && offset < to)) continue;
       const line = source.slice(0, offset).split('\n').length;
-      const url = `${match[2]} ${match[3]!.trim()}`;
+      const url = `${match[3]} ${match[4]!.trim()}`;
+      const image = match[1] === '!';
       report(
         file,
         { line, column: offset - source.lastIndexOf('\n', offset - 1) },
-        'link',
-        `${JSON.stringify(`[${match[1]}](${url})`.slice(0, 100))} is not a link because its URL has a space; remove the space, or write it as %20`,
+        image ? 'image' : 'link',
+        `${JSON.stringify(`${match[1]}[${match[2]}](${url})`.slice(0, 100))} is not ${image ? 'an image' : 'a link'} because its URL has a space; remove the space, or write it as %20`,
       );
     }
   });

@@ -3,16 +3,21 @@ import type { VFile } from 'vfile';
 import { report } from './util/vfile-report.ts';
 import { eachNode } from './util/walk.ts';
 
-/** `[text][label]` or `[text][]` (an image's too) that Markdown left as text: its label has no definition. */
-const REFERENCE = /(?<!\\)!?\[([^[\]\\\n]+)\]\[([^[\]\\\n]*)\]/;
+/**
+ * `[text][label]` or `[text][]` (an image's too) that Markdown left as text: its label has no definition.
+ * Not right after a word or a bracket: `a[i][j]` and `list[0][1]` index arrays.
+ */
+const REFERENCE = /(?<![\\\p{L}\p{N}_)\]])!?\[([^[\]\\\n]+)\]\[([^[\]\\\n]*)\]/u;
 /** A footnote mark or its note, `[^1]` / `[^1]: …` (letters, digits, `_`: `[^0-9]` is a character class). */
 const FOOTNOTE = /(?<!\\)\[\^[\p{L}\p{N}_]+\]/u;
 /** A task-list box at the start of a list item. */
 const TASK_BOX = /^\[[ xX]\][ \t]/;
 /** A table's delimiter row (`| --- | :-: |`), with at least one pipe. */
 const DELIMITER_ROW = /^[ \t]*(?=.*\|)\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** `##Story` at the start of a line: a heading to its author, a paragraph to CommonMark (it needs the space). */
+const GLUED_HEADING = /^( {0,3})(#{2,6})(?=[^\s#])(.*)$/m;
 /** What any of these needs in the source: most editions have none, and then no tree is walked. */
-const ANY = /\]\[|\[\^|\[[ xX]\]|\|[ \t]*:?-/;
+const ANY = /\]\[|\[\^|\[[ xX]\]|\|[ \t]*:?-|^ {0,3}#{2,6}[^\s#]/m;
 
 /** The cells of a table row: split at pipes that are not escaped, without the outer pipes. */
 function cells(row: string): number {
@@ -42,8 +47,9 @@ function brokenTable(written: string): { header: number; delimiter: number; line
  * that the edition format shows as the text typed (`docs/edition-format.md`,
  * "Markdown"): a reference link whose label has no definition
  * (`[text][nope]`), GitHub's footnotes (`[^1]`) and task-list boxes
- * (`- [ ] item`). Each is a warning on its line; footnotes and boxes once
- * per file, with their count, as they come in numbers.
+ * (`- [ ] item`), and a `##Heading` without its space. Each is a warning on
+ * its line; footnotes and boxes once per file, with their count, as they
+ * come in numbers.
  */
 export default function remarkLiteralSyntax() {
   return (tree: Root, file: VFile) => {
@@ -58,7 +64,19 @@ export default function remarkLiteralSyntax() {
         return;
       }
       if (node.type === 'paragraph' && node.position) {
-        const table = brokenTable(source.slice(node.position.start.offset, node.position.end.offset));
+        const written = source.slice(node.position.start.offset, node.position.end.offset);
+        const glued = GLUED_HEADING.exec(written);
+        if (glued) {
+          const line = node.position.start.line + written.slice(0, glued.index).split('\n').length - 1;
+          report(
+            file,
+            { line, column: 1 },
+            'heading',
+            `"${glued[2]}${glued[3]!.slice(0, 40)}" is shown as a paragraph, not a heading: a heading needs a space after its #s; write "${glued[2]} ${glued[3]!.slice(0, 40).trim()}"`,
+            'warning',
+          );
+        }
+        const table = brokenTable(written);
         if (table)
           report(
             file,
@@ -85,9 +103,10 @@ export default function remarkLiteralSyntax() {
       // `[1][2]`: citation marks written as text, with their list at the end; not a link meant.
       if (/^\d+$/.test(text!.trim()) && /^\d*$/.test(label!.trim())) return;
       const name = label || text!;
+      const line = node.position.start.line + written.slice(0, reference.index).split('\n').length - 1;
       report(
         file,
-        node,
+        { line, column: 1 },
         'link',
         `${whole} is shown as typed: no link definition [${name}] in this edition; add a line "[${name}]: https://…" below the paragraph, or write the link inline, [${text}](https://…)`,
         'warning',
@@ -100,7 +119,7 @@ export default function remarkLiteralSyntax() {
         file,
         footnotes[0],
         'footnote',
-        `${counted(footnotes, 'a footnote mark or note', 'footnote marks and notes')}: footnotes are not part of the edition format, so a mark is shown as typed or as a link to its note's text; put the note in the text, in parentheses, or as a link`,
+        `${footnotes.length === 1 ? 'this footnote is' : 'these footnotes (first here) are'} not part of the edition format: a mark is shown as typed, or as a link to its note's text; put the note in the text, in parentheses, or as a link`,
         'warning',
       );
     if (boxes.length)

@@ -19,6 +19,7 @@ import {
   linkUrlProblem,
   mediaUrlProblem,
   publishedMediaUrl,
+  publishedUrl,
   schemeOf,
 } from '../rules/link-rules.ts';
 import { report } from './util/vfile-report.ts';
@@ -86,6 +87,8 @@ class RawHtmlRules {
   readonly file: VFile;
   /** The obsolete presentational tags already warned about in this file. */
   readonly #presentational = new Set<string>();
+  /** The HTML being read sits inside a paragraph or heading (`A <center>word</center>.`), not on lines of its own. */
+  #inline = false;
 
   constructor(file: VFile) {
     this.file = file;
@@ -97,7 +100,8 @@ class RawHtmlRules {
    * space between (`FromIterator<A>`), where a one-capital tag is a type
    * parameter, not an element.
    */
-  node(node: Html, glued = false): void {
+  node(node: Html, glued = false, inline = false): void {
+    this.#inline = inline;
     node.value = node.value.replace(
       TOKEN,
       (
@@ -233,7 +237,7 @@ class RawHtmlRules {
         );
       }
       // `<center>` holds blocks: it stays a block, a plain `<div>`, so its text is not left loose.
-      if (name === 'center') return t.closing ? this.#close(name, at) : this.#openAs(name, 'div', at);
+      if (name === 'center' && !this.#inline) return t.closing ? this.#close(name, at) : this.#openAs(name, 'div', at);
       return '';
     }
     if (!ALLOWED_TAGS.includes(name)) {
@@ -315,6 +319,7 @@ class RawHtmlRules {
       if (attr === 'href' && name === 'a') {
         const problem = linkUrlProblem(value);
         if (problem) report(this.file, at, 'html', `<a href>: ${problem.message}`, problem.severity);
+        value = publishedUrl(value);
       } else if (MEDIA_ATTRIBUTES.includes(attr)) {
         const candidates = attr === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
         for (const url of candidates) {
@@ -383,7 +388,8 @@ export default function remarkRawHtml() {
       if (node.type === 'html') {
         file.data.rawHtml = true;
         const before = index === undefined ? undefined : parent?.children[index - 1];
-        rules.node(node, before?.type === 'text' && /[\p{L}\p{N}_]$/u.test(before.value));
+        const block = parent?.type === 'root' || parent?.type === 'blockquote' || parent?.type === 'listItem';
+        rules.node(node, before?.type === 'text' && /[\p{L}\p{N}_]$/u.test(before.value), !block);
       } else if (node.type === 'heading' && node.depth === 2) rules.story(node.position?.start.line);
     });
     rules.end();

@@ -44,9 +44,12 @@ export function isDangerousScheme(scheme: string | null): boolean {
 
 const shown = (url: string) => JSON.stringify(url.length > 80 ? `${url.slice(0, 77)}...` : url);
 
+/** Schemes of other tools, never a typo of a web one (`ssh:` is not a misspelt `sms:`). */
+const OTHER_TOOLS = new Set(['ssh', 'git', 'sftp', 'svn', 's3', 'smb', 'ldap', 'telnet', 'ws', 'wss', 'rsync', 'nntp']);
+
 /** The known scheme a typo is close to (`hhttps` → `https`, `ttps` → `https`, `mail` → `mailto`), if any. */
 function suggestion(scheme: string): string | undefined {
-  if (scheme.length < 3) return undefined;
+  if (scheme.length < 3 || OTHER_TOOLS.has(scheme)) return undefined;
   return scheme === 'mail' ? 'mailto' : closest(scheme, [...LINK_SCHEMES, ...OLD_SCHEMES]);
 }
 
@@ -82,6 +85,14 @@ const BARE_EMAIL = /^[^\s@/:?#]+@(?:[a-z0-9-]+\.)+[a-z]{2,24}$/i;
  */
 export function schemeRepair(url: string): SchemeRepair | null {
   const text = url.trim();
+  const twice = /^(https?):\/\/(https?:\/\/)(?=[a-z0-9])/i.exec(text);
+  if (twice) return { url: `${twice[2]!.toLowerCase()}${text.slice(twice[0].length)}`, why: 'has its scheme twice' };
+  // `+1-555-123-4567` or `(555) 123-4567` is read as a file beside the page (`2024-01-05` may be one).
+  if (/^(?:\+|\(\d)[\d\s().-]{5,}\d$/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 7)
+    return {
+      url: `tel:${text.replace(/[^\d+]/g, '')}`,
+      why: 'is a phone number without tel:, so it would link to a page of this site',
+    };
   const noColon = /^(https?)\/\/(?=[a-z0-9])/i.exec(text);
   if (noColon) {
     const scheme = noColon[1]!.toLowerCase();
@@ -107,6 +118,11 @@ export function schemeRepair(url: string): SchemeRepair | null {
 
 /** Why a link's URL breaks the rules, or null when it is fine. */
 export function linkUrlProblem(url: string): UrlProblem | null {
+  if (!url.trim())
+    return {
+      message: 'a link without an address opens this same page; put the URL between the ()',
+      severity: 'warning',
+    };
   const repaired = schemeRepair(url);
   if (repaired)
     return { message: `${shown(url)} ${repaired.why}; did you mean ${shown(repaired.url)}?`, severity: 'error' };
@@ -166,7 +182,18 @@ export function mediaUrlProblem(url: string): UrlProblem | null {
   return { message: `expected an https: or relative source, got ${shown(url)}${hint}`, severity: 'error' };
 }
 
-/** The source as published: `http:` becomes `https:`, as browsers do anyway. */
+/**
+ * A URL as published: its scheme in lower case. Schemes are not case
+ * sensitive, and `HTTPS://example.org` is a link like any other, but the
+ * sanitizer's allow-list reads them in lower case only.
+ */
+export function publishedUrl(url: string): string {
+  const scheme = SCHEME.exec(url.trimStart());
+  return scheme && /[A-Z]/.test(scheme[1]!) ? url.trimStart().replace(SCHEME, (s) => s.toLowerCase()) : url;
+}
+
+/** The source as published: the scheme in lower case, and `http:` becomes `https:`, as browsers do anyway. */
 export function publishedMediaUrl(url: string): string {
-  return schemeOf(url) === 'http' ? url.trimStart().replace(/^http:/i, 'https:') : url;
+  const published = publishedUrl(url);
+  return schemeOf(published) === 'http' ? published.trimStart().replace(/^http:/, 'https:') : published;
 }

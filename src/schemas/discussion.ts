@@ -31,16 +31,19 @@ const threadUrlSchema = z.string({ error: 'expected the https URL of a discussio
 });
 
 /** One discussion thread the edition links, with the figures it had when the edition was written. */
-export const discussionSchema = z.strictObject({
-  /** The thread's https URL; it must also be linked somewhere in the body. */
-  url: threadUrlSchema,
-  /** The thread's score when the edition was written. Optional. */
-  points: count().optional(),
-  /** The thread's comment count when the edition was written. Optional. */
-  comments: count().optional(),
-  /** When the figures were read. Defaults to the edition's `date`. */
-  as_of: dateSchema.optional(),
-});
+export const discussionSchema = z.strictObject(
+  {
+    /** The thread's https URL; it must also be linked somewhere in the body. */
+    url: threadUrlSchema,
+    /** The thread's score when the edition was written. Optional. */
+    points: count().optional(),
+    /** The thread's comment count when the edition was written. Optional. */
+    comments: count().optional(),
+    /** When the figures were read. Defaults to the edition's `date`. */
+    as_of: dateSchema.optional(),
+  },
+  { error: 'expected a discussion: "url: https://…", then points: and comments: on the lines under it' },
+);
 
 /** A `discussions` entry as authors write it. */
 export type DiscussionInput = z.input<typeof discussionSchema>;

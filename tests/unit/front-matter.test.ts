@@ -29,10 +29,10 @@ describe('front matter errors', () => {
 
   it('says where quotes were needed, or were not, with the line as it should be written', () => {
     expect(compile(edition('edition: 2\ndate: 2026-03-22\ntitle: 2026')).lines).toBe(
-      'content/editions/2026-03-22-edition-2.md:4  title: expected a headline, got 2026 (YAML reads it as a number); put it in quotes to keep it as text: title: "2026"',
+      'content/editions/2026-03-22-edition-2.md:4  title: expected a headline, got 2026 (YAML reads it as a number); put the value in quotes, as written, to keep it as text',
     );
     expect(compile(edition('edition: 2\ndate: 2026-03-22\nsubject: true')).lines).toBe(
-      'content/editions/2026-03-22-edition-2.md:4  subject: expected a subject line, got true (YAML reads it as a true or false); put it in quotes to keep it as text: subject: "true"',
+      'content/editions/2026-03-22-edition-2.md:4  subject: expected a subject line, got true (YAML reads it as true or false); put it in quotes to keep it as text: subject: "true"',
     );
     expect(compile(edition('edition: 2\ndate: 2026-03-22\ndraft: "false"')).lines).toBe(
       'content/editions/2026-03-22-edition-2.md:4  draft: expected true or false, got "false"; write it without quotes: draft: false',
@@ -235,6 +235,13 @@ describe('accepted variants', () => {
     const description = compile(edition('edition: 2\ndate: 2026-03-22', `${intro}\n`)).edition?.description ?? '';
     expect(description.length).toBeLessThanOrEqual(200);
     expect(description).toMatch(/^word( word)+…$/);
+  });
+
+  it("leaves a heading's permalink out of the default description (the meta description, feeds, previews)", () => {
+    const result = compile(
+      edition('edition: 2\ndate: 2026-03-22', '### This week\n\nThree stories about local inference.\n'),
+    );
+    expect(result.edition?.description).toBe('This week Three stories about local inference.');
   });
 });
 

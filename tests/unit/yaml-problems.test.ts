@@ -63,6 +63,24 @@ describe("front-matter mistakes the YAML parser words in its own terms, said in 
     ]);
   });
 
+  it('a tag YAML drops, a value starting "- " or "?", one ending in ":", a key glued to its value, a tab where no indent belongs', () => {
+    expect(problemsOf('edition: 3\ntitle: !important update\n')).toEqual([
+      '2: YAML syntax error: the value of title starts with !, which YAML reads as a type tag (and drops); put the value in quotes: title: "!important update"',
+    ]);
+    expect(problemsOf('edition: 3\ntitle: - a dash\n')).toEqual([
+      '2: YAML syntax error: the value of title starts with -, which YAML reads as the start of a list; put the value in quotes: title: "- a dash"',
+    ]);
+    expect(problemsOf('edition: 3\ntitle: Coming up:\n')).toEqual([
+      '2: YAML syntax error: the value of title has a ":" at its end, which YAML reads as another key; put the value in quotes: title: "Coming up:"',
+    ]);
+    expect(problemsOf('edition:17\ndate: 2026-03-29\n')).toEqual([
+      '1: YAML syntax error: the key edition needs a space after its colon: edition: 17',
+    ]);
+    expect(problemsOf('edition: 3\n\ttitle: Flash-MoE\n')).toEqual([
+      '2: YAML syntax error: this line is indented with a tab, and YAML allows only spaces; it needs no indent here: "title: Flash-MoE"',
+    ]);
+  });
+
   it('a list item among keys', () => {
     expect(problemsOf('edition: 3\n- flash-moe\n')).toEqual([
       '2: YAML syntax error: a list item ("- …") where a key was expected; a list belongs under its key, indented ("key:", then "  - item" on the lines below it)',
