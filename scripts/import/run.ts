@@ -22,6 +22,7 @@ import { summaryLines } from './summary.ts';
 import { problem, type Format, type ReadResult } from './types.ts';
 import { editionText, sectionIds, writeNew } from './write.ts';
 import { copyAssets } from './assets.ts';
+import { footnotesAsText } from './footnotes.ts';
 import { scriptProblem } from './post-body.ts';
 import { withoutScripts } from './script-embeds.ts';
 import { pointOldLinks } from './edition-links.ts';
@@ -136,7 +137,7 @@ export async function runImport(options: ImportOptions): Promise<number> {
     let drafts = 0;
     try {
       for (const e of numbered.numbered) {
-        let body = tidyBody(shiftHeadings(links.bodies.get(e) ?? e.body));
+        let body = tidyBody(footnotesAsText(shiftHeadings(links.bodies.get(e) ?? e.body)).body);
         if (read.assets) {
           const assets = copyAssets(body, e, read.assets, publicDir, {
             dryRun: options.dryRun,

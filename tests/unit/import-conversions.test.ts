@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyAssets } from '../../scripts/import/assets.ts';
 import { fromHugoShortcodes } from '../../scripts/import/hugo-shortcodes.ts';
 import { fromKramdown } from '../../scripts/import/kramdown.ts';
+import { footnotesAsText } from '../../scripts/import/footnotes.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
 import { pelicanSlug, readPelican } from '../../scripts/import/pelican.ts';
 import { readGhost } from '../../scripts/import/ghost.ts';
@@ -502,5 +503,45 @@ describe('a Jekyll post with a singular category:', () => {
     expect(result.skipped.map((s) => s.reason)).toEqual([
       'a link to a file outside the site being imported; copy the file in instead',
     ]);
+  });
+});
+
+describe('footnotes', () => {
+  it('become superscript numbers, in the order they are marked, with the notes numbered alike at the end', () => {
+    const { body, count } = footnotesAsText(
+      [
+        'A claim.[^src] Another.[^1] Code `[^1]` stays.',
+        '',
+        '[^1]: The second note,',
+        '    on two lines.',
+        '[^src]: The first note.',
+        '',
+        '## Next',
+        '',
+        'Text.',
+      ].join('\n'),
+    );
+    expect(count).toBe(2);
+    expect(body.split('\n')).toEqual([
+      'A claim.<sup>1</sup> Another.<sup>2</sup> Code `[^1]` stays.',
+      '',
+      '',
+      '## Next',
+      '',
+      'Text.',
+      '',
+      '---',
+      '',
+      '<sup>1</sup> The first note.',
+      '',
+      '<sup>2</sup> The second note,',
+      'on two lines.',
+      '',
+    ]);
+  });
+
+  it("turns Substack's footnote links into the numbers they show", () => {
+    const { body } = footnotesAsText('Said so.[1](#footnote-1)\n\n[1](#footnote-anchor-1) Source: the thread.\n');
+    expect(body).toBe('Said so.<sup>1</sup>\n\n<sup>1</sup> Source: the thread.\n');
   });
 });
