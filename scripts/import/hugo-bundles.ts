@@ -5,37 +5,12 @@
  * (`/posts/launch/chart.png`), and the file is brought along from
  * `content/` with the edition's other files (`assets.ts`).
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { shieldCode } from './code-spans.ts';
-import { inside } from './site-root.ts';
-
-/** A Markdown link or image, or an HTML `src`/`href`, to a relative path (no scheme, no `/`, no `#`). */
-const RELATIVE = [
-  /(!?\[[^\]]*\]\(\s*<?)((?![a-z][a-z0-9+.-]*:|[/#?])[^\s)>]+)/gi,
-  /(\b(?:src|href)\s*=\s*["'])((?![a-z][a-z0-9+.-]*:|[/#?])[^"']+)/gi,
-];
+import { dirname, resolve } from 'node:path';
+import { relativeFileLinks } from './relative-files.ts';
 
 /** `body` with links to its bundle's files as paths from the site root; a post that is not a bundle is left as it is. */
 export function bundleLinks(body: string, file: string, content: string): string {
   if (!/(^|[\\/])index\.[^./\\]+$/.test(file)) return body;
-  const folder = dirname(resolve(file));
-  const from = relative(resolve(content), folder).split(sep);
-  if (from[0] === '..') return body;
-  const shielded = shieldCode(body);
-  let text = shielded.text;
-  for (const pattern of RELATIVE)
-    text = text.replace(pattern, (link: string, before: string, written: string) => {
-      const path = written.replace(/[?#].*$/, '');
-      let decoded: string;
-      try {
-        decoded = decodeURIComponent(path);
-      } catch {
-        decoded = path;
-      }
-      const found = inside(folder, decoded);
-      if (!found || !existsSync(found) || !statSync(found).isFile()) return link;
-      return `${before}/${[...from, ...path.split('/')].filter((part) => part !== '.').join('/')}${written.slice(path.length)}`;
-    });
-  return shielded.restore(text);
+  if (!resolve(dirname(file)).startsWith(resolve(content))) return body;
+  return relativeFileLinks(body, file, content, true).body;
 }

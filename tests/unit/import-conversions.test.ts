@@ -9,6 +9,7 @@ import { footnotesAsText } from '../../scripts/import/footnotes.ts';
 import { jekyllRenderer } from '../../scripts/import/liquid.ts';
 import { pelicanSlug, readPelican } from '../../scripts/import/pelican.ts';
 import { readGhost } from '../../scripts/import/ghost.ts';
+import { readMarkdown } from '../../scripts/import/markdown.ts';
 import { readFrontMatter } from '../../scripts/import/front-matter.ts';
 import { shiftHeadings } from '../../scripts/import/normalise.ts';
 import { numberInTitle } from '../../scripts/import/numbering.ts';
@@ -543,5 +544,25 @@ describe('footnotes', () => {
   it("turns Substack's footnote links into the numbers they show", () => {
     const { body } = footnotesAsText('Said so.[1](#footnote-1)\n\n[1](#footnote-anchor-1) Source: the thread.\n');
     expect(body).toBe('Said so.<sup>1</sup>\n\n<sup>1</sup> Source: the thread.\n');
+  });
+});
+
+describe('a folder of plain Markdown', () => {
+  it('links the files a post links beside itself from the folder root, so they are brought along; one outside is a warning', () => {
+    const folder = join(site, 'plain');
+    mkdirSync(join(folder, '2024/img'), { recursive: true });
+    writeFileSync(join(folder, '2024/img/a.png'), 'PNG');
+    writeFileSync(
+      join(folder, '2024/2024-01-07-pics.md'),
+      '# Pics\n\n![a](img/a.png) ![b](./img/missing.png) ![c](../../outside/x.png) [page](notes.md)\n',
+    );
+    const result = readMarkdown(folder);
+    expect(result.assets).toBe(folder);
+    expect(result.editions[0]!.body.trim()).toBe(
+      '![a](/2024/img/a.png) ![b](/2024/img/missing.png) ![c](../../outside/x.png) [page](notes.md)',
+    );
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `../../outside/x.png leads outside ${folder}; not brought along`,
+    ]);
   });
 });
