@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Node, Point } from 'unist';
 import type { VFile } from 'vfile';
 import { RESERVED_IDS } from '../rules/page-ids.ts';
 import { closest } from '../rules/typos.ts';
@@ -11,7 +12,7 @@ const TOP = new Set(['', 'top']);
 const LISTED = 8;
 
 /**
- * A link within the page (`[above](#flash-moe)`) to an id the page does not
+ * A link within the page (`[above](#flash-moe)`, or raw HTML's `<a href="#…">`) to an id the page does not
  * have: a story renamed, or its id misspelt. A warning on the link's line
  * with the closest id and the edition's own ids: the link still takes the
  * reader to the page, just not to the story. Runs after the raw-HTML rule,
@@ -21,13 +22,12 @@ const LISTED = 8;
 export default function remarkAnchorLinks() {
   return (tree: Root, file: VFile) => {
     const ids = file.data.ids ?? file.data.headingIds ?? new Set<string>();
-    eachNode(tree, (node) => {
-      if (node.type !== 'link' || !node.url.startsWith('#')) return;
+    const check = (url: string, at: Point | Node | undefined, field: string) => {
       let id: string;
       try {
-        id = decodeURIComponent(node.url.slice(1));
+        id = decodeURIComponent(url.slice(1));
       } catch {
-        id = node.url.slice(1);
+        id = url.slice(1);
       }
       if (ids.has(id) || TOP.has(id.toLowerCase())) return;
       const own = [...ids].filter((known) => !RESERVED_IDS.includes(known));
@@ -37,11 +37,16 @@ export default function remarkAnchorLinks() {
         : '';
       report(
         file,
-        node,
-        'link',
+        at,
+        field,
         `#${id} is not an id on this edition's page${guess ? ` (did you mean #${guess}?)` : ''}${listed}; a story's id is its {#id}, or the slug of its heading`,
         'warning',
       );
+    };
+    eachNode(tree, (node) => {
+      if (node.type === 'link' && node.url.startsWith('#')) check(node.url, node, 'link');
     });
+    for (const anchor of file.data.rawAnchors ?? [])
+      check(anchor.url, anchor.line ? { line: anchor.line, column: 1 } : undefined, 'html');
   };
 }

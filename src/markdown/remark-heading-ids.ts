@@ -7,7 +7,8 @@ import { report } from './util/vfile-report.ts';
 import { eachNode } from './util/walk.ts';
 
 const EXPLICIT = /\s*\{#([^}]*)\}\s*$/;
-const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** Letters and digits of any script (`{#café}`, `{#要点}`, as a derived id may have), `-` and `_`. */
+const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*$/u;
 
 /** Removes a trailing `{#id}` from a heading and returns the id written, if any. */
 function takeExplicitId(heading: Heading): string | undefined {

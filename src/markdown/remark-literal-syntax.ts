@@ -31,13 +31,17 @@ function cells(row: string): number {
 const cellCount = (n: number) => (n === 1 ? '1 cell' : `${n} cells`);
 
 /** A header and delimiter row with different numbers of cells, which GFM does not read as a table. */
-function brokenTable(written: string): { header: number; delimiter: number; line: number } | undefined {
+function brokenTable(
+  written: string,
+): { header: number; delimiter: number; line: number; pipeInCode: boolean } | undefined {
   const lines = written.split('\n');
   for (let i = 1; i < lines.length; i++) {
     if (!DELIMITER_ROW.test(lines[i]!) || !lines[i - 1]!.includes('|')) continue;
     const header = cells(lines[i - 1]!);
     const delimiter = cells(lines[i]!);
-    if (header !== delimiter) return { header, delimiter, line: i - 1 };
+    // `| `a|b` |`: GFM splits cells at a pipe even inside code.
+    if (header !== delimiter)
+      return { header, delimiter, line: i - 1, pipeInCode: /`[^`]*(?<!\\)\|[^`]*`/.test(lines[i - 1]!) };
   }
   return undefined;
 }
@@ -82,7 +86,9 @@ export default function remarkLiteralSyntax() {
             file,
             { line: node.position.start.line + table.line, column: 1 },
             'table',
-            `this table is shown as text: its header row has ${cellCount(table.header)} and the row under it ${table.delimiter}; give the "| --- |" row one cell per column`,
+            table.pipeInCode
+              ? `this table is shown as text: a "|" inside \`code\` in its header row splits the cell, so the row has ${cellCount(table.header)} and the row under it ${table.delimiter}; write that "|" as "\\|"`
+              : `this table is shown as text: its header row has ${cellCount(table.header)} and the row under it ${table.delimiter}; give the "| --- |" row one cell per column`,
             'warning',
           );
         return;

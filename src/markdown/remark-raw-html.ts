@@ -72,7 +72,15 @@ interface Open {
   dropped?: boolean;
   /** The tag written in its place, when it is not `name` (`<center>` is published as a `<div>`). */
   writes?: string;
+  /** The tag as typed, when it has words that are no attributes (`a<b and b>c`, maths): shown in its problem. */
+  typed?: string;
 }
+
+/** How an open element is named in its problem: `<b>`, or what was typed when it hardly looks like HTML. */
+const shownOpen = (open: Open) => (open.typed ? `"${open.typed}" (read as <${open.name}>)` : `<${open.name}>`);
+/** What to do about an element never closed that was never meant as one. */
+const mathsHint = (open: Open) =>
+  open.typed ? '; if it is not HTML (a<b in a formula), put a space after the < or wrap it in backticks' : '';
 
 /**
  * The raw-HTML rules for one file, token by token: comments are dropped,
@@ -85,6 +93,8 @@ class RawHtmlRules {
   readonly #open: Open[] = [];
   readonly #ids: Set<string>;
   readonly file: VFile;
+  /** Raw `<a href="#…">` links within the page, and their lines. */
+  readonly #anchors: { url: string; line: number | undefined }[] = [];
   /** The obsolete presentational tags already warned about in this file. */
   readonly #presentational = new Set<string>();
   /** The HTML being read sits inside a paragraph or heading (`A <center>word</center>.`), not on lines of its own. */
@@ -131,25 +141,27 @@ class RawHtmlRules {
   /** A `##` heading starts a story: nothing raw may still be open across it. */
   story(line: number | undefined): void {
     this.#reportOpen(
-      (name) =>
-        `<${name}> is still open at the "##" heading on line ${line}; close it with </${name}> before the next story`,
+      (open) =>
+        `${shownOpen(open)} is still open at the "##" heading on line ${line}; close it with </${open.name}> before the next story${mathsHint(open)}`,
     );
   }
 
   /** The end of the file: whatever is still open is an error. */
   end(): void {
     this.file.data.ids = this.#ids;
+    this.file.data.rawAnchors = this.#anchors;
     this.#reportOpen(
-      (name) => `<${name}> is never closed; expected </${name}> (an open element swallows everything after it)`,
+      (open) =>
+        `${shownOpen(open)} is never closed; expected </${open.name}> (an open element swallows everything after it)${mathsHint(open)}`,
     );
   }
 
   /** Reports every element still open (but those refused when they opened) where it opened, and forgets them. */
-  #reportOpen(message: (name: string) => string): void {
+  #reportOpen(message: (open: Open) => string): void {
     for (const open of this.#open.splice(0)) {
       if (open.dropped) continue;
       const at = open.line ? { line: open.line, column: 1 } : undefined;
-      report(this.file, at, 'html', message(open.name), 'error', 'unclosed-html');
+      report(this.file, at, 'html', message(open), 'error', 'unclosed-html');
     }
   }
 
@@ -252,7 +264,9 @@ class RawHtmlRules {
     }
     if (t.closing) return this.#close(name, at);
     if (!VOID_TAGS.includes(name) && !t.selfClose && !OPTIONAL_END_TAGS.includes(name)) {
-      this.#open.push({ name, line: at?.line });
+      // `<b and b>`: words with no `=`, on a tag that takes none of them, are prose around a "<".
+      const words = [...attrs].some(([attr, value]) => value === '' && !isAllowedAttribute(name, attr));
+      this.#open.push({ name, line: at?.line, ...(words ? { typed: tag.slice(0, 40) } : {}) });
       if (this.#open.length > (this.file.data.rawHtmlDepth?.depth ?? 0))
         this.file.data.rawHtmlDepth = { depth: this.#open.length, line: at?.line };
     }
@@ -320,6 +334,8 @@ class RawHtmlRules {
         const problem = linkUrlProblem(value);
         if (problem) report(this.file, at, 'html', `<a href>: ${problem.message}`, problem.severity);
         value = publishedUrl(value);
+        // Checked against every id of the page once all are known (`remark-anchor-links.ts`).
+        if (value.startsWith('#')) this.#anchors.push({ url: value, line: at?.line });
       } else if (MEDIA_ATTRIBUTES.includes(attr)) {
         const candidates = attr === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
         for (const url of candidates) {

@@ -53,7 +53,14 @@ export const frontMatterSchema = z
       /** Extra data per section, keyed by section id. Default none. */
       sections: z.preprocess(
         emptyIsAbsent,
-        z.record(z.string(), sectionSchema, { error: 'expected a map from section id to section data' }).default({}),
+        z
+          .record(
+            z.string(),
+            // `story:` with nothing under it is a section without data, not a mistake.
+            z.preprocess((value) => value ?? {}, sectionSchema),
+            { error: 'expected a map from section id to section data' },
+          )
+          .default({}),
       ),
       /** Old addresses of this edition (`/2024/01/05/welcome.html`), each answered with a redirect. Default none. */
       redirect_from: z.preprocess(

@@ -18,6 +18,8 @@ declare module 'vfile' {
     sectionLinkLabel: string;
     /** Between plugins: every heading id and page id, so raw HTML cannot take one. */
     headingIds: ReadonlySet<string>;
+    /** Between plugins: raw HTML's links within the page (`<a href="#…">`), for the anchors' check. */
+    rawAnchors: readonly { url: string; line: number | undefined }[];
     /** Between plugins: every id an edition's page has (headings, the page's own, raw HTML's), for links to `#id`. */
     ids: ReadonlySet<string>;
     /** Between plugins: the body has raw HTML, so the HTML half parses it (`rehype-raw-where-written.ts`). */
