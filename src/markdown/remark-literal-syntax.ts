@@ -52,8 +52,8 @@ function brokenTable(
  * "Markdown"): a reference link whose label has no definition
  * (`[text][nope]`), GitHub's footnotes (`[^1]`) and task-list boxes
  * (`- [ ] item`), and a `##Heading` without its space. Each is a warning on
- * its line; footnotes and boxes once per file, with their count, as they
- * come in numbers.
+ * its line; footnotes (at the first) and boxes (with their count) once per
+ * file, as they come in numbers.
  */
 export default function remarkLiteralSyntax() {
   return (tree: Root, file: VFile) => {
